@@ -242,3 +242,15 @@ export interface Report {
   findings: Finding[];
   skipped: Skipped[];
 }
+
+// ── scan options and progress ───────────────────────────────────────────────
+
+export type ScanPhase = "discover" | "detect" | "resolve" | "assess";
+
+/** Progress the core emits; the CLI decides whether and how to show it. */
+export interface ScanEvent {
+  phase: ScanPhase;
+  done: number;
+  total: number;
+  file?: string;
+}
