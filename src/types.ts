@@ -240,6 +240,8 @@ export interface Report {
   providers: ReportProvider[];
   concentration?: Concentration;
   findings: Finding[];
+  /** Model positions whose value the scan could not read (a parameter, an env var with no default). */
+  dynamic?: ReportReference[];
   skipped: Skipped[];
 }
 

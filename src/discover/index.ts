@@ -1,0 +1,57 @@
+import { lstat, realpath } from "node:fs/promises";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { Skipped, SourceFile } from "../types.js";
+import { DEFAULT_MAX_FILE_SIZE, readSource } from "./read.js";
+import { walk } from "./walk.js";
+
+/** A file the scan may read: its path in the report and how to get its text. */
+export interface Candidate {
+  path: string;
+  size: number;
+  read(): Promise<SourceFile | Skipped>;
+}
+
+export interface DiscoverOptions {
+  root: string;
+  /** Scan only these paths (relative to the cwd or absolute), as pre-commit passes them. */
+  paths?: readonly string[];
+  maxFileSize?: number;
+  ignorePatterns?: readonly string[];
+}
+
+export interface Discovered {
+  candidates: Candidate[];
+  skipped: Skipped[];
+}
+
+/** Which files to scan: the walk of the root, or an explicit list of paths inside it. */
+export async function discover(options: DiscoverOptions): Promise<Discovered> {
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (options.paths) return discoverPaths(options.root, options.paths, maxFileSize);
+  const { files, skipped } = await walk({ root: options.root, ignorePatterns: options.ignorePatterns ?? [] });
+  return {
+    candidates: files.map((f) => ({ path: f.path, size: f.size, read: () => readSource(f.path, f.absolute, f.size, maxFileSize) })),
+    skipped,
+  };
+}
+
+async function discoverPaths(root: string, paths: readonly string[], maxFileSize: number): Promise<Discovered> {
+  const realRoot = await realpath(root);
+  const candidates: Candidate[] = [];
+  const skipped: Skipped[] = [];
+  for (const given of [...new Set(paths)].sort()) {
+    const absolute = isAbsolute(given) ? given : resolve(given);
+    const rel = relative(realRoot, await realpath(absolute).catch(() => absolute)).split(sep).join("/");
+    if (rel === "" || rel.startsWith("../") || rel === ".." || isAbsolute(rel)) {
+      skipped.push({ file: given, reason: "outside the scanned root" });
+      continue;
+    }
+    const info = await lstat(absolute).catch(() => undefined);
+    if (!info) skipped.push({ file: rel, reason: "not found" });
+    else if (info.isSymbolicLink()) skipped.push({ file: rel, reason: "symlink: not followed" });
+    else if (info.isFile()) {
+      candidates.push({ path: rel, size: info.size, read: () => readSource(rel, absolute, info.size, maxFileSize) });
+    }
+  }
+  return { candidates, skipped };
+}

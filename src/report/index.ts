@@ -1,0 +1,16 @@
+import type { Format, Reporter } from "./types.js";
+
+/** Reporters load on demand so `--format json` never pays for React, Ink or a SARIF builder. */
+const loaders: Partial<Record<Format, () => Promise<Reporter>>> = {
+  json: async () => (await import("./json.js")).formatJson,
+};
+
+export async function loadReporter(format: Format): Promise<Reporter> {
+  const load = loaders[format];
+  if (!load) throw new Error(`no reporter for format ${format}`);
+  return load();
+}
+
+export function hasReporter(format: Format): boolean {
+  return loaders[format] !== undefined;
+}
