@@ -16,6 +16,8 @@ export interface ReportContext {
   color: boolean;
   /** Terminal width in columns, when known. */
   width?: number;
+  /** Code-scanning category (`--category`); SARIF writes `automationDetails.id` only when set. */
+  category?: string;
 }
 
 /** A reporter is a pure function of the report: it returns text and never writes. */

@@ -98,6 +98,8 @@ export interface FindingRule {
   fix: string;
   level: Level;
   helpUri?: string;
+  /** A short example of code that triggers the rule and its fix, for SARIF help and docs. */
+  example?: string;
 }
 
 export interface ScoringRules {
