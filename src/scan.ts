@@ -19,6 +19,10 @@ export interface ScanOptions {
   feeds?: readonly string[];
   /** Scan only these files instead of walking the root. */
   paths?: readonly string[];
+  /** Scan what is staged in the git index instead of the working tree (pre-commit). */
+  staged?: boolean;
+  /** Scan files changed since this git revision and keep only findings on changed lines. */
+  changed?: string;
   /** Files larger than this many bytes are skipped with a note. */
   maxFileSize?: number;
   /** A rules database already loaded (tests, repeated scans). */
@@ -39,7 +43,13 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
   const db = options.db ?? (await loadRules({ extraDirs: [...(options.rules ?? [])], feedDirs: [...(options.feeds ?? [])] }));
 
   emit({ phase: "discover", done: 0, total: 0 });
-  const found = await discover({ root: options.root, paths: options.paths, maxFileSize: options.maxFileSize });
+  const found = await discover({
+    root: options.root,
+    paths: options.paths,
+    maxFileSize: options.maxFileSize,
+    staged: options.staged,
+    changed: options.changed,
+  });
   const skipped: Skipped[] = [...found.skipped];
   const detectors = await loadDetectors();
   const wanted = found.candidates.filter((c) => detectors.some((d) => d.accepts(c.path)));

@@ -2,6 +2,7 @@ import { lstat, realpath } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Skipped, SourceFile } from "../types.js";
 import { DEFAULT_MAX_FILE_SIZE, readSource } from "./read.js";
+import { changedLines, discoverStaged, gitTopLevel } from "./git.js";
 import { walk } from "./walk.js";
 
 /** A file the scan may read: its path in the report and how to get its text. */
@@ -17,16 +18,34 @@ export interface DiscoverOptions {
   paths?: readonly string[];
   maxFileSize?: number;
   ignorePatterns?: readonly string[];
+  /** Scan the staged content of the repository that holds `root` (pre-commit). */
+  staged?: boolean;
+  /** Scan the files changed since this git revision, keeping only changed lines. */
+  changed?: string;
 }
 
 export interface Discovered {
   candidates: Candidate[];
   skipped: Skipped[];
+  /** The folder report paths are relative to (the repository top level in git modes). */
+  base?: string;
+  /** With `changed`: the added or modified line ranges per file. */
+  lines?: Map<string, [number, number][]>;
 }
 
 /** Which files to scan: the walk of the root, or an explicit list of paths inside it. */
 export async function discover(options: DiscoverOptions): Promise<Discovered> {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (options.staged) {
+    const top = await gitTopLevel(options.root);
+    return { ...(await discoverStaged(top, maxFileSize)), base: top };
+  }
+  if (options.changed !== undefined) {
+    const top = await gitTopLevel(options.root);
+    const lines = await changedLines(top, options.changed);
+    const paths = [...lines.keys()].map((p) => resolve(top, p));
+    return { ...(await discoverPaths(top, paths, maxFileSize)), base: top, lines };
+  }
   if (options.paths) return discoverPaths(options.root, options.paths, maxFileSize);
   const { files, skipped } = await walk({ root: options.root, ignorePatterns: options.ignorePatterns ?? [] });
   return {
