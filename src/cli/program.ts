@@ -3,6 +3,7 @@ import { VERSION } from "../version.js";
 import { EXIT, UsageError } from "./errors.js";
 import { collect, parseDate, parseFormat, parseLevel, parseSize } from "./options.js";
 import { runScan } from "./scan-command.js";
+import { runInitHook } from "./init-hook.js";
 import { runRulesCheck, runRulesShow } from "./rules-command.js";
 
 function buildProgram(): Command {
@@ -23,6 +24,12 @@ function buildProgram(): Command {
     .option("--rules <dir>", "extra rules folder (repeatable; later ones override by id)", collect)
     .option("--feeds <dir>", "extra retirement feed folder in model-eol/0.1 format (repeatable)", collect)
     .option("--max-file-size <size>", "skip files larger than this (default 2mb)", parseSize)
+    .option("--staged", "scan the staged content of the git index (pre-commit)")
+    .option("--changed <rev>", "scan files changed since a git revision; report findings on changed lines only")
+    .option("--project-findings", "with --staged or files: also report project-level findings (concentration)")
+    .option("-c, --config <file>", "policy file (default: .modelrisk.yaml at the scan root)")
+    .option("--baseline <report.json>", "a previous JSON report: only new findings count towards --fail-on")
+    .option("--category <name>", "SARIF automationDetails category (monorepo splits, API uploads)")
     .option("--fail-on <level>", "exit 1 when a finding is at or above this level", (v) => parseLevel("--fail-on", v))
     .option("--severity-threshold <level>", "alias of --fail-on", (v) => parseLevel("--severity-threshold", v))
     .option("--no-color", "never colour the output")
@@ -31,6 +38,15 @@ function buildProgram(): Command {
     .option("--debug", "print stack traces of internal errors")
     .action(async (paths: string[], options) => {
       process.exitCode = await runScan(paths, options);
+    });
+
+  program
+    .command("init-hook")
+    .description("write a git pre-commit hook that runs 'modelrisk scan --staged'")
+    .option("--fail-on <level>", "block the commit at or above this level (default high)", (v) => parseLevel("--fail-on", v))
+    .option("--force", "replace an existing pre-commit hook")
+    .action(async (options: { failOn?: string; force?: boolean }) => {
+      process.exitCode = await runInitHook(options);
     });
 
   const rules = program.command("rules").description("inspect the rules database");

@@ -3,6 +3,8 @@ import type { Format, Reporter } from "./types.js";
 /** Reporters load on demand so `--format json` never pays for React, Ink or a SARIF builder. */
 const loaders: Partial<Record<Format, () => Promise<Reporter>>> = {
   json: async () => (await import("./json.js")).formatJson,
+  compact: async () => (await import("./compact.js")).formatCompact,
+  text: async () => (await import("./text.js")).formatText,
 };
 
 export async function loadReporter(format: Format): Promise<Reporter> {

@@ -1,7 +1,7 @@
 import type { Report } from "../types.js";
 import type { FindingRule } from "../rules/types.js";
 
-export const FORMATS = ["text", "json", "sarif", "markdown", "cyclonedx", "tui"] as const;
+export const FORMATS = ["text", "json", "sarif", "markdown", "cyclonedx", "tui", "compact"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** What a reporter may know besides the report itself; all of it plain data. */
