@@ -1,0 +1,88 @@
+import { mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { discover } from "../src/discover/index.js";
+import { walk } from "../src/discover/walk.js";
+import { makeTree } from "./helpers/tmp.js";
+
+const paths = async (root: string) => (await walk({ root })).files.map((f) => f.path);
+
+describe("walk", () => {
+  it("returns relative POSIX paths in sorted order and skips dependency and build folders", async () => {
+    const root = makeTree({
+      "src/b.ts": "", "src/a.ts": "", "main.py": "",
+      "node_modules/openai/index.js": "", "dist/app.js": "", ".git/config": "", "vendor/x.py": "",
+    });
+    expect(await paths(root)).toEqual(["main.py", "src/a.ts", "src/b.ts"]);
+  });
+
+  it("honours nested .gitignore files and .modelriskignore, including negations", async () => {
+    const root = makeTree({
+      ".gitignore": "*.log\ngenerated/\n",
+      ".modelriskignore": "experiments/\n",
+      "app.log": "", "generated/models.ts": "", "experiments/old.py": "",
+      "pkg/.gitignore": "*.py\n!keep.py\n",
+      "pkg/drop.py": "", "pkg/keep.py": "", "pkg/index.ts": "",
+      "other/drop.py": "",
+    });
+    expect(await paths(root)).toEqual([".gitignore", ".modelriskignore", "other/drop.py", "pkg/.gitignore", "pkg/index.ts", "pkg/keep.py"]);
+  });
+
+  it("never follows symlinks and notes the ones that leave the root", async () => {
+    const outside = makeTree({ "secret.py": 'MODEL = "gpt-4o"' });
+    const root = makeTree({ "src/app.py": "" });
+    symlinkSync(join(outside, "secret.py"), join(root, "src/escape.py"));
+    symlinkSync(outside, join(root, "outside-dir"));
+    symlinkSync(join(root, "src"), join(root, "src/loop"));
+    const result = await walk({ root });
+    expect(result.files.map((f) => f.path)).toEqual(["src/app.py"]);
+    expect(result.skipped).toEqual(expect.arrayContaining([
+      { file: "outside-dir", reason: "symlink: points outside the scanned root" },
+      { file: "src/escape.py", reason: "symlink: points outside the scanned root" },
+    ]));
+    expect(result.skipped.some((s) => s.file === "src/loop")).toBe(false);
+  });
+
+  it("skips weights and media by extension without reading them", async () => {
+    const root = makeTree({ "model.safetensors": "x", "logo.png": "x", "app.py": "" });
+    expect(await paths(root)).toEqual(["app.py"]);
+  });
+
+  it("walks a tree 200 folders deep", async () => {
+    const deep = Array.from({ length: 200 }, (_, i) => `d${i}`).join("/");
+    const root = makeTree({ [`${deep}/model.py`]: "" });
+    expect(await paths(root)).toEqual([`${deep}/model.py`]);
+  });
+});
+
+describe("discover", () => {
+  it("reads text, notes binary content and oversized files instead of failing", async () => {
+    const root = makeTree({
+      "ok.py": "\uFEFFMODEL = 'gpt-4o'\n",
+      "fake.js": new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]),
+      "big.json": "x".repeat(5000),
+    });
+    const found = await discover({ root, maxFileSize: 4096 });
+    const read = await Promise.all(found.candidates.map((c) => c.read()));
+    expect(read).toEqual([
+      { file: "big.json", reason: "larger than 4 KB (5 KB)" },
+      { file: "fake.js", reason: "binary file" },
+      { path: "ok.py", text: "MODEL = 'gpt-4o'\n" },
+    ]);
+  });
+
+  it("notes a file that cannot be read (gone between walk and read)", async () => {
+    const root = makeTree({ "gone.py": "x" });
+    const found = await discover({ root });
+    rmSync(join(root, "gone.py"));
+    expect(await found.candidates[0]!.read()).toEqual({ file: "gone.py", reason: "unreadable file (ENOENT)" });
+  });
+
+  it("scans only the given paths, relative to the root, and refuses paths outside it", async () => {
+    const root = makeTree({ "src/a.py": "", "src/b.py": "" });
+    mkdirSync(join(root, "empty"));
+    const found = await discover({ root, paths: [join(root, "src/b.py"), "/etc/hostname"] });
+    expect(found.candidates.map((c) => c.path)).toEqual(["src/b.py"]);
+    expect(found.skipped).toEqual([{ file: "/etc/hostname", reason: "outside the scanned root" }]);
+  });
+});
