@@ -93,6 +93,11 @@ export interface DetectContext {
   providerFor(kind: "npm" | "pypi" | "host" | "env", name: string): string | undefined;
   /** Record a file the detector could not read (malformed, too deep…); the scan goes on. */
   skip(file: string, reason: string): void;
+  /**
+   * Absolute scan root, when the files given are what is on disk there. Lets the npm detector hand a
+   * project folder to Arborist; absent for in-memory scans and staged blobs (detectors parse the text).
+   */
+  root?: string;
 }
 
 /** One module per input kind, same signature: files in, mentions out. */
