@@ -93,7 +93,7 @@ export async function changedLines(top: string, base: string): Promise<Map<strin
   let current: [number, number][] | undefined;
   for (const line of diff.split("\n")) {
     if (line.startsWith("+++ ")) {
-      const path = line.slice(4);
+      const path = line.slice(4).replace(/\t$/, "");
       current = path === "/dev/null" ? undefined : [];
       if (current) changed.set(unquote(path).replace(/^b\//, ""), current);
     } else if (line.startsWith("@@") && current) {
