@@ -1,15 +1,10 @@
-import { readFileSync } from "node:fs";
-import Ajv04 from "ajv-draft-04";
-import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { buildSarif, formatSarif } from "../src/report/sarif.js";
 import type { Report } from "../src/types.js";
+import { createSarifValidator } from "./helpers/validators.js";
 import { FINDING_RULES, makeCleanReport, makeReportContext, makeRiskyReport } from "./helpers/reports.js";
 
-const schema = JSON.parse(readFileSync(new URL("./data/sarif-schema-2.1.0.json", import.meta.url), "utf8"));
-const ajv = new Ajv04({ allErrors: true, strict: false });
-addFormats(ajv);
-const validate = ajv.compile(schema);
+const validate = createSarifValidator();
 
 type Log = ReturnType<typeof buildSarif>;
 const parse = (report: Report, ctx = makeReportContext()): Log => JSON.parse(formatSarif(report, ctx)) as Log;
@@ -56,8 +51,17 @@ describe("formatSarif", () => {
     ["clean", makeCleanReport()],
   ])("passes the OASIS schema and GitHub's rules (%s report)", (_name, report) => {
     const log = parse(report);
-    expect(validate(log), ajv.errorsText(validate.errors)).toBe(true);
+    expect(validate(log), validate.errorsText()).toBe(true);
     expectGithubRules(log);
+  });
+
+  it("uses a schema check that can fail (startLine 0, duplicate tags)", () => {
+    const log = parse(makeRiskyReport());
+    log.runs[0]!.results[0]!.locations[0].physicalLocation.region.startLine = 0;
+    expect(validate(log)).toBe(false);
+    const tags = parse(makeRiskyReport());
+    tags.runs[0]!.tool.driver.rules[0]!.properties.tags.push("security");
+    expect(validate(tags)).toBe(false);
   });
 
   it("lists the full rule catalogue and 'results: []' when clean", () => {
@@ -114,7 +118,7 @@ describe("formatSarif", () => {
     const uris = run.results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
     expect(uris).toContain("packages/web/src/my%20app/%C3%BCn%C3%AF%3Acode.ts");
     expect(uris).toContain("packages/web/gen/image.py");
-    expect(validate(log), ajv.errorsText(validate.errors)).toBe(true);
+    expect(validate(log), validate.errorsText()).toBe(true);
   });
 
   it("marks suppressed findings in source with the justification", () => {
