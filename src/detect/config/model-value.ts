@@ -1,0 +1,102 @@
+/**
+ * What counts as a model key and a model value in config files, env files and command lines.
+ * Precision first: a value only becomes a model mention when it could be a model id.
+ */
+
+/** Keys whose value is a model whatever it looks like (after the plausibility check). */
+const MODEL_KEY =
+  /^(?:[a-z0-9]+_)*models?(?:_(?:name|names|id|ids|repo|repo_id|tag|name_or_path))?$|^(?:repo_id|pretrained_model_name_or_path|tokenizer_name(?:_or_path)?)$/;
+
+/**
+ * Generic words that name a model only sometimes (`engine: postgres`, `deployment: prod`): their value
+ * counts only when the rules database knows it.
+ */
+const WEAK_KEY = /^(?:[a-z0-9]+_)*(?:engine|deployment(?:_name|_id)?|llm)$/;
+
+/** `modelId`, `MODEL-NAME`, `baseModel` → `model_id`, `model_name`, `base_model`. */
+export function normalizeKey(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[-.\s]+/g, "_")
+    .toLowerCase();
+}
+
+export type KeyStrength = "strong" | "weak" | undefined;
+
+export function modelKeyStrength(key: string): KeyStrength {
+  const k = normalizeKey(key);
+  if (MODEL_KEY.test(k)) return "strong";
+  if (WEAK_KEY.test(k)) return "weak";
+  return undefined;
+}
+
+/** A value found inside a string: `offset`/`length` are relative to the string given. */
+export interface ValuePart {
+  kind: "model" | "dynamic";
+  value: string;
+  offset: number;
+  length: number;
+}
+
+const BOOLEANISH = /^(?:true|false|yes|no|on|off|null|none|nil|~|undefined|auto|default|changeme|todo|xxx+)$/i;
+const NUMBER = /^[+-]?(?:\d[\d_]*)?(?:\.\d+)?(?:e[+-]?\d+)?$/i;
+const LOCAL_FILE = /\.(?:bin|gguf|ggml|safetensors|pt|pth|ckpt|onnx|h5|pb|tflite|json|ya?ml|toml|txt|pkl|zip|tar|gz)$/i;
+/** `auth.user` (Django fixtures), `app.models`: dotted words without digits or dashes are code, not models. */
+const DOTTED_WORDS = /^[A-Za-z_]+(?:\.[A-Za-z_]+)+$/;
+const PLACEHOLDER = /^(?:<[^>]*>|\{\{.*\}\}|%\([^)]*\)s|\{[A-Za-z_][\w.]*\}|your[-_ ].*)$/i;
+/** `${VAR:-default}`, `${VAR-default}`, `${VAR:=default}` spanning the whole value. */
+const WITH_DEFAULT = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([^{}]*)\}$/;
+const VARIABLE = /^(?:\$(?:[A-Za-z_][A-Za-z0-9_]*|\d|[@*])|\$\{[^{}]*\}|\$\([^()]*\)|\{\{.*\}\})$/;
+
+/** Classifies a value written at a model position: a model id, a dynamic reference, or nothing. */
+export function classifyModelValue(written: string): ValuePart | undefined {
+  const lead = written.length - written.trimStart().length;
+  const value = written.trim();
+  if (value === "") return undefined;
+  const withDefault = WITH_DEFAULT.exec(value);
+  if (withDefault) {
+    const fallback = withDefault[2]!;
+    const inner = classifyModelValue(fallback);
+    if (inner?.kind === "model") {
+      return { ...inner, offset: lead + value.indexOf(fallback) + inner.offset };
+    }
+    return { kind: "dynamic", value, offset: lead, length: value.length };
+  }
+  if (VARIABLE.test(value)) return { kind: "dynamic", value, offset: lead, length: value.length };
+  if (!isPlausibleModelId(value)) return undefined;
+  return { kind: "model", value, offset: lead, length: value.length };
+}
+
+export function isPlausibleModelId(value: string): boolean {
+  if (value.length > 200 || /\s/.test(value) || value.includes("$")) return false;
+  if (/^(?:\.{1,2}[\\/]|[\\/~]|[A-Za-z]:[\\/])/.test(value)) return false;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
+  if (BOOLEANISH.test(value) || NUMBER.test(value) || PLACEHOLDER.test(value)) return false;
+  if (LOCAL_FILE.test(value) || DOTTED_WORDS.test(value)) return false;
+  return /[A-Za-z]/.test(value);
+}
+
+/** Hub pages that are not models: `huggingface.co/datasets/…`, `/spaces/…`, `/docs/…`. */
+const HUB_NON_MODEL = new Set([
+  "datasets", "spaces", "docs", "blog", "papers", "api", "models", "settings", "join", "login",
+  "organizations", "collections", "learn", "pricing", "posts", "tasks", "chat", "new", "search",
+]);
+const HUB_URL = /\bhttps?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*[A-Za-z0-9_])/g;
+
+/** `org/name` in every `huggingface.co/org/name` URL of a text, with the offset of `org`. */
+export function findHubUrls(text: string): { value: string; offset: number }[] {
+  const out: { value: string; offset: number }[] = [];
+  if (!text.includes("hf.co/") && !text.includes("huggingface.co/")) return out;
+  for (const match of text.matchAll(HUB_URL)) {
+    const org = match[1]!;
+    if (HUB_NON_MODEL.has(org.toLowerCase())) continue;
+    const value = `${org}/${match[2]!.replace(/\.git$/, "")}`;
+    out.push({ value, offset: match.index + match[0].length - match[1]!.length - 1 - match[2]!.length });
+  }
+  return out;
+}
+
+/** Ollama tags are written `name[:tag]`, lower case, no organisation (`llama3.1:8b`, `nomic-embed-text`). */
+export function isOllamaContext(key: string): boolean {
+  return /ollama/i.test(key);
+}
