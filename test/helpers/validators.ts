@@ -40,7 +40,11 @@ export function createCycloneDxValidator(): Validator {
   const schemaDir = join(root, "res", "schema");
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
-  for (const name of ["spdx.SNAPSHOT.schema.json", "jsf-0.82.SNAPSHOT.schema.json"]) ajv.addSchema(readJson(join(schemaDir, name)));
+  // The BOM schema refers to these by file name, relative to its own $id.
+  for (const name of ["spdx.SNAPSHOT.schema.json", "jsf-0.82.SNAPSHOT.schema.json"]) {
+    const { $id: _ignored, ...schema } = readJson(join(schemaDir, name));
+    ajv.addSchema(schema, `http://cyclonedx.org/schema/${name}`);
+  }
   const validate = ajv.compile(readJson(join(schemaDir, "bom-1.6.SNAPSHOT.schema.json")));
   return wrap(validate, (errors) => ajv.errorsText(errors as never));
 }
