@@ -99,7 +99,7 @@ function mentionDeps(
     out.push({
       kind: "provider", file: source.file, ...lines.span(dep.offset, dep.written.length), value: provider, text: dep.written,
       detector: "python-deps", via: dep.name,
-      dependency: { ecosystem: "pypi", name: dep.name, ...(version === undefined ? {} : { version }), direct: isDirect(dep.name) },
+      dependency: { ecosystem: "pypi", name: dep.name, ...(version === undefined ? {} : { version }), direct: dep.direct ?? isDirect(dep.name) },
     });
   }
   return out;

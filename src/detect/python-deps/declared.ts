@@ -7,6 +7,8 @@ export interface PyDep {
   /** Pinned version (`==1.2.3`, lockfile version) or the declared specifier. */
   version?: string;
   offset: number;
+  /** Set when the file itself says so (pip-compile's `# via` comments); otherwise the file kind decides. */
+  direct?: boolean;
 }
 
 /** PEP 503: lower case, runs of `-`, `_`, `.` become one `-`. */
