@@ -1,3 +1,4 @@
+import { compareLocations } from "../resolve/order.js";
 import type { RulesDb } from "../rules/types.js";
 import { FACTORS, type Factor, type ReportModel } from "../types.js";
 import { FACTOR_FUNCTIONS } from "./factors.js";
@@ -11,7 +12,9 @@ import { scoreFactors } from "./score.js";
  */
 export function assessModels(models: readonly ReportModel[], db: RulesDb, options: { asOf: string }): ReportModel[] {
   const params = scoringParams(db);
-  return models.map((model) => {
+  return models.map((given) => {
+    // References in report order, so reasons that list places never depend on detector order.
+    const model = { ...given, references: [...given.references].sort(compareLocations) };
     const rule = model.known ? db.lookupModel(model.canonical ?? model.id) ?? db.lookupModel(model.id) : undefined;
     const factors: Factor[] = [];
     for (const name of FACTORS) {
