@@ -1,0 +1,116 @@
+import { ts } from "ts-morph";
+import type { DetectContext, Detector, Location, Mention, SourceFile } from "../../types.js";
+import { addLiteral, addProviderImport, isWorthParsing, moduleSpecifierOf } from "./literals.js";
+import { matchPosition, type MatchContext, type Position } from "./match-call.js";
+import { expressionText, locationOf, MentionCollector } from "./mentions.js";
+import { ModuleCache, type Module } from "./modules.js";
+import { Resolver } from "./resolve-value.js";
+
+const ACCEPTED = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const DECLARATION = /\.d\.[cm]?ts$|\.d\.[^/]*\.ts$/;
+
+/** JavaScript and TypeScript: SDK call shapes, constants followed across files, known ids, hub URLs. */
+export const typescriptDetector: Detector = {
+  name: "typescript",
+  accepts: (path) => ACCEPTED.test(path) && !DECLARATION.test(path),
+  detect: detectTypescript,
+};
+
+export function detectTypescript(files: readonly SourceFile[], ctx: DetectContext): Mention[] {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const cache = new ModuleCache(sorted, (file, reason) => ctx.skip(file, reason));
+  const resolver = new Resolver(cache);
+  const out = new MentionCollector();
+  const mc: MatchContext = {
+    resolver,
+    hintForPackage: (pkg) => ctx.providerFor("npm", pkg) ?? pkg.replace(/^@ai-sdk\//, "").replace(/[-/].*$/, ""),
+    hintForHost: (host) => ctx.providerFor("host", host) ?? ctx.providerFor("host", host.replace(/:\d+$/, "")),
+  };
+  const literals: { mod: Module; node: ts.LiteralLikeNode }[] = [];
+  for (const file of sorted) {
+    if (!isWorthParsing(file, ctx)) continue;
+    const mod = cache.get(file.path);
+    if (!mod) continue;
+    try {
+      visit(mod, mc, ctx, out, literals);
+    } catch (error) {
+      ctx.skip(file.path, `typescript: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    }
+  }
+  // Literals last, so that a literal some other file uses as a model keeps its model position.
+  for (const { mod, node } of literals) addLiteral(node, mod.path, ctx, out);
+  return out.all();
+}
+
+function visit(mod: Module, mc: MatchContext, ctx: DetectContext, out: MentionCollector, literals: { mod: Module; node: ts.LiteralLikeNode }[]): void {
+  const specifiers = new Set<ts.Node>();
+  const stack: ts.Node[] = [mod.sf];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const spec = moduleSpecifierOf(node);
+    if (spec) {
+      specifiers.add(spec);
+      addProviderImport(spec, mod.path, ctx, out);
+    }
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const position = matchPosition(node, mc);
+      if (position) addPosition(position, mod, mc.resolver, out);
+    } else if ((ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) && !specifiers.has(node)) {
+      literals.push({ mod, node });
+    }
+    // Children pushed in reverse so that nodes are visited in source order.
+    const children: ts.Node[] = [];
+    ts.forEachChild(node, (child) => void children.push(child));
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+}
+
+function addPosition(p: Position, mod: Module, resolver: Resolver, out: MentionCollector): void {
+  let exprs: ts.Node[] = [p.arg];
+  if (p.keys) {
+    exprs = [];
+    let opaque = false;
+    for (const t of resolver.follow(p.arg)) {
+      const found = p.keys.map((k) => resolver.propertyOf(t, k, 1)).find((r) => r.found.length > 0);
+      if (found) exprs.push(...found.found);
+      else opaque ||= p.keys.some((k) => resolver.propertyOf(t, k, 1).opaque);
+    }
+    if (exprs.length === 0 && opaque && p.strict) exprs = [p.arg];
+  }
+  const revision = p.revisionFrom ? firstString(resolver, resolver.property(p.revisionFrom, "revision")) : undefined;
+  for (const expr of exprs) {
+    const site = locationOf(isWithin(expr, p.site) ? expr : p.site, mod.path);
+    for (const v of resolver.strings(expr)) {
+      const file = resolver.cache.of(v.node).path;
+      const usedAt: Location | undefined = isWithin(v.node, expr) ? undefined : site;
+      const base = { via: p.via, evidence: "model-position" as const, ...(p.hint ? { providerHint: p.hint } : {}) };
+      if (v.kind === "string") {
+        if (v.value.trim() === "") continue;
+        const [value, pinned] = p.hint === "replicate" ? splitVersion(v.value) : [v.value, revision];
+        const text = ts.isStringLiteralLike(v.node) ? v.node.text : v.node.getText();
+        out.addModel(file, v.node, { ...base, value, text, ...(pinned ? { revision: pinned } : {}) }, usedAt);
+      } else if (!p.stringOnly && (p.strict || p.keys)) {
+        const text = expressionText(v.node);
+        out.addModel(file, v.node, { ...base, value: text, text, dynamic: true }, usedAt);
+      }
+    }
+  }
+}
+
+function isWithin(inner: ts.Node, outer: ts.Node): boolean {
+  return inner.getSourceFile() === outer.getSourceFile() && inner.getStart() >= outer.getStart() && inner.getEnd() <= outer.getEnd();
+}
+
+function firstString(resolver: Resolver, nodes: ts.Node[]): string | undefined {
+  for (const n of nodes) {
+    const v = resolver.strings(n).find((s) => s.kind === "string");
+    if (v?.kind === "string") return v.value;
+  }
+  return undefined;
+}
+
+/** Replicate pins a version after the colon: `owner/model:5c7d…`. */
+function splitVersion(id: string): [string, string | undefined] {
+  const i = id.indexOf(":");
+  return i > 0 ? [id.slice(0, i), id.slice(i + 1)] : [id, undefined];
+}
