@@ -1,0 +1,27 @@
+/** Precision guards: which folded strings can be model ids, and which names/keys hold one. */
+
+const WEIGHT_FILE = /\.(bin|safetensors|gguf|ggml|pt|pth|ckpt|onnx|h5|pkl|json|ya?ml|txt|model|tflite|engine)$/i;
+
+/** False for paths, URLs, prose and placeholders: `./ckpt`, `/models/x`, `src/utils/x`, `s3://…`. */
+export function isModelLike(value: string): boolean {
+  if (value.length === 0 || value.length > 200) return false;
+  if (/\s/.test(value) || value.includes("\\") || value.includes("://")) return false;
+  if (/^[./~]/.test(value) || WEIGHT_FILE.test(value)) return false;
+  if ((value.match(/\//g) ?? []).length > 1) return false; // hub ids are `org/name`; more slashes is a path
+  return /^[\w.:@+/-]+$/.test(value) && /[A-Za-z]/.test(value);
+}
+
+/** Variable names and argparse destinations that hold a model id: `MODEL_ID`, `embedding_model`, `base_model`. */
+export const MODEL_NAME_PATTERN = /(^|_)(model|model_name|model_id|model_checkpoint|base_model|repo_id|model_name_or_path)$/i;
+
+/** Dict keys that hold a model id in request bodies and config dicts. */
+export const MODEL_KEYS: ReadonlySet<string> = new Set([
+  "model", "model_name", "model_id", "base_model", "repo_id", "pretrained_model_name_or_path",
+]);
+
+/** `huggingface.co/<org>/<name>`; the first segment must not be one of the site's own pages. */
+export const HUB_URL = /\b(?:huggingface\.co|hf\.co)\/([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)/g;
+export const HUB_RESERVED: ReadonlySet<string> = new Set([
+  "datasets", "spaces", "docs", "blog", "api", "settings", "join", "login", "models", "papers", "learn",
+  "chat", "pricing", "organizations", "collections", "tasks", "posts", "new", "enterprise", "inference-endpoints",
+]);
