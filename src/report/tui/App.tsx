@@ -1,14 +1,14 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useReducer, useState } from "react";
 import { Box, useApp, useInput, useStdin, useStdout, type Key } from "ink";
-import { LEVELS, type Level, type Report } from "../../types.js";
-import { sanitizeTerminal } from "../sanitize.js";
+import { LEVELS, type Report } from "../../types.js";
 import { ConcentrationChart, chartHeight } from "./ConcentrationChart.js";
 import { DetailPane } from "./DetailPane.js";
 import { Footer } from "./Footer.js";
 import { Header } from "./Header.js";
 import { ModelTable } from "./ModelTable.js";
 import { ColorContext } from "./Styled.js";
-import { filterModels, nextLevel, sortModels } from "./view-data.js";
+import { filterModels, sortModels } from "./view-data.js";
+import { INITIAL_STATE, reduceKey } from "./view-state.js";
 
 export interface AppProps {
   /** Already sanitized (runTui does it once), so components print its strings as they are. */
@@ -24,44 +24,18 @@ export function App({ report, color, width: fixedWidth, height: fixedHeight }: A
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const [width, height] = useTerminalSize(fixedWidth, fixedHeight);
-  const [selected, setSelected] = useState(0);
-  const [isDetailOpen, setDetailOpen] = useState(false);
-  const [isFiltering, setFiltering] = useState(false);
-  const [query, setQuery] = useState("");
-  const [minLevel, setMinLevel] = useState<Level>("none");
+  const [state, dispatch] = useReducer(reduceKey, INITIAL_STATE);
+  const { isDetailOpen, isFiltering, query, minLevel } = state;
 
   const sorted = useMemo(() => sortModels(report.models), [report]);
   const visible = useMemo(() => filterModels(sorted, query, minLevel), [sorted, query, minLevel]);
-  const current = visible[Math.min(selected, visible.length - 1)];
+  const selected = Math.min(state.selected, Math.max(0, visible.length - 1));
+  const current = visible[selected];
 
-  useInput(
-    (input: string, key: Key) => {
-      if (isFiltering) {
-        if (key.return || key.escape) setFiltering(false);
-        if (key.escape) setQuery("");
-        else if (key.backspace || key.delete) setQuery((q) => q.slice(0, -1));
-        else if (!key.return && !key.ctrl && !key.meta) setQuery((q) => q + sanitizeTerminal(input));
-        setSelected(0);
-      } else if (input === "q" || (key.escape && !isDetailOpen)) {
-        exit();
-      } else if (key.escape) {
-        setDetailOpen(false);
-      } else if (key.upArrow || input === "k") {
-        setSelected((i) => Math.max(0, Math.min(i, visible.length - 1) - 1));
-      } else if (key.downArrow || input === "j") {
-        setSelected((i) => Math.max(0, Math.min(visible.length - 1, i + 1)));
-      } else if (key.return && current !== undefined) {
-        setDetailOpen((open) => !open);
-      } else if (input === "/") {
-        setFiltering(true);
-        setDetailOpen(false);
-      } else if (input === "f") {
-        setMinLevel(nextLevel);
-        setSelected(0);
-      }
-    },
-    { isActive: isRawModeSupported },
-  );
+  useInput((input: string, key: Key) => dispatch({ input, key, models: sorted }), { isActive: isRawModeSupported });
+  useEffect(() => {
+    if (state.isQuitting) exit();
+  }, [state.isQuitting, exit]);
 
   const findings = useMemo(
     () =>
@@ -84,7 +58,7 @@ export function App({ report, color, width: fixedWidth, height: fixedHeight }: A
             <DetailPane model={current} findings={findings} width={width} />
           ) : (
             <>
-              <ModelTable models={visible} selected={Math.min(selected, visible.length - 1)} width={width} maxRows={maxRows} />
+              <ModelTable models={visible} selected={selected} width={width} maxRows={maxRows} />
               <Box marginTop={1}>
                 <ConcentrationChart concentration={report.concentration} width={width} />
               </Box>
