@@ -25,7 +25,6 @@ export const dockerfileDetector: Detector = {
     for (const file of files) {
       const scanner = new CommandScanner(file.text, ctx);
       for (const [start, end] of instructions(file.text)) scanInstruction(file.text, start, end, scanner);
-      scanner.scanUrls();
       out.push(...hitsToMentions(file.path, file.text, scanner.hits, "dockerfile"));
     }
     return out;

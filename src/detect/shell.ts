@@ -21,7 +21,6 @@ export const shellDetector: Detector = {
       const scanner = new CommandScanner(file.text, ctx);
       if (MAKEFILE.test(baseName(file.path))) scanMakefile(file.text, scanner);
       else for (const command of splitCommands(file.text)) scanner.scanCommand(command);
-      scanner.scanUrls();
       out.push(...hitsToMentions(file.path, file.text, scanner.hits, "shell"));
     }
     return out;

@@ -1,7 +1,7 @@
 import type { DetectContext } from "../../types.js";
 import { placePart, type Hit } from "./hits.js";
 import { classifyModelValue, findHubUrls, isOllamaContext, modelKeyStrength, normalizeKey } from "./model-value.js";
-import { contentRange, readWord, type Word } from "./shell-words.js";
+import { contentRange, readWord, splitCommands, type Word } from "./shell-words.js";
 
 /** Flags that take a model besides the model-key names (`--model`, `--model-id`, `--base-model` …). */
 const EXTRA_FLAGS = new Set(["model_path", "hf_repo", "hf"]);
@@ -9,6 +9,7 @@ const EXTRA_FLAGS = new Set(["model_path", "hf_repo", "hf"]);
 const BOOLEAN_OPTIONS = new Set(["--insecure", "--verbose", "--quiet", "--resume-download", "--force-download", "--no-progress"]);
 /** Wrappers that run the next word as the program. */
 const WRAPPERS = new Set(["exec", "nohup", "sudo", "time", "command", "nice", "stdbuf"]);
+const SHELLS = new Set(["sh", "bash", "zsh", "dash", "ash"]);
 const RUNNERS = new Set(["uv", "poetry", "pipx", "pdm", "hatch", "conda", "micromamba"]);
 /** Flags that look like model keys but name something else: an alias the server answers to. */
 const NOT_MODEL_FLAGS = new Set(["served_model_name"]);
@@ -36,11 +37,11 @@ export class CommandScanner {
     private readonly ctx: DetectContext,
   ) {}
 
-  /** Hub URLs anywhere in the text (`wget https://huggingface.co/org/name/resolve/…`). */
-  scanUrls(from = 0, to = this.text.length): void {
-    for (const url of findHubUrls(this.text.slice(from, to))) {
-      const start = from + url.offset;
-      this.hits.push({ start, end: start + url.value.length, value: url.value, evidence: "url" });
+  /** Hub URLs in a value (`wget https://huggingface.co/org/name/resolve/…`); comments are never scanned. */
+  private scanUrls(range: { start: number; end: number }, value: string): void {
+    for (const url of findHubUrls(value)) {
+      const at = placePart(range, value.length, { offset: url.offset, length: url.value.length });
+      this.hits.push({ ...at, value: url.value, evidence: "url" });
     }
   }
 
@@ -54,6 +55,7 @@ export class CommandScanner {
       if (ASSIGNMENT.test(word.value)) this.assignWord(word);
       else if (!(isDeclare && word.value.startsWith("-"))) break;
     }
+    for (const word of words) this.scanUrls(contentRange(this.text, word.start, word.end, word.value), word.value);
     while (i < words.length && WRAPPERS.has(words[i]!.value)) i++;
     if (RUNNERS.has(words[i]?.value ?? "") && words[i + 1]?.value === "run") i += 2;
     this.scanArgv(words.slice(i));
@@ -67,27 +69,41 @@ export class CommandScanner {
     this.assign(name, value.start, value.end, value.value);
   }
 
-  /** A variable set to a raw range whose decoded text is `value`. */
-  assign(name: string, start: number, end: number, value: string): void {
+  /**
+   * A key or variable (`name`, absent for a list item) set to the raw range `start..end` whose decoded
+   * text is `value`: a model when the key is a model key, a known model id, or a hub URL.
+   */
+  assign(name: string | undefined, start: number, end: number, value: string): Hit | undefined {
     const range = contentRange(this.text, start, end, value);
-    const strength = modelKeyStrength(name);
+    this.scanUrls(range, value);
+    const strength = name === undefined ? undefined : modelKeyStrength(name);
     const part = classifyModelValue(value);
     const variable: Variable = { ...range, value };
-    this.vars.set(name, variable);
-    if (!part) return;
+    if (name !== undefined) this.vars.set(name, variable);
+    if (!part) return undefined;
     const at = placePart(range, value.length, part);
     const known = part.kind === "model" && this.ctx.isKnownModel(part.value);
     if (strength === "strong" || (strength === "weak" && known)) {
-      variable.hit = this.push(at, part.value, name, part.kind === "dynamic", isOllamaContext(name) ? "ollama" : undefined);
+      const hint = isOllamaContext(name!) ? "ollama" : undefined;
+      variable.hit = this.push(at, part.value, name!, part.kind === "dynamic", hint);
     } else if (known) {
       variable.hit = { ...at, value: part.value, evidence: "literal" };
       this.hits.push(variable.hit);
     }
+    return variable.hit;
   }
 
   private scanArgv(argv: readonly Word[]): void {
     const program = argv[0] ? argv[0].value.replace(/^.*\//, "").replace(/^[@+-]+/, "") : "";
     const sub = argv[1]?.value;
+    if (SHELLS.has(program) && sub === "-c" && argv[2]) {
+      // `sh -c "ollama serve & sleep 5; ollama pull llama3"` in exec-form CMD or compose `command:`.
+      const inner = contentRange(this.text, argv[2].start, argv[2].end, argv[2].value);
+      if (inner.end - inner.start === argv[2].value.length) {
+        for (const command of splitCommands(this.text, inner.start, inner.end)) this.scanCommand(command);
+      }
+      return;
+    }
     if (program === "ollama" && (sub === "pull" || sub === "run")) {
       this.modelArg(nextPositional(argv, 2), `ollama ${sub}`, "ollama");
     } else if (program === "vllm" && sub === "serve") {
@@ -97,7 +113,7 @@ export class CommandScanner {
       const repoType = typeAt === -1 ? "model" : argv[typeAt]!.value.split("=")[1] ?? argv[typeAt + 1]?.value;
       if (repoType === "model") this.modelArg(nextPositional(argv, 2), `${program} download`);
     }
-    for (let j = 1; j < argv.length; j++) {
+    for (let j = 0; j < argv.length; j++) {
       const word = argv[j]!;
       const flag = /^--?([A-Za-z][\w-]*)(=?)/.exec(word.value);
       if (!flag || !isModelFlag(flag[1]!, word.value.startsWith("--"))) continue;
