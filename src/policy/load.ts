@@ -85,8 +85,8 @@ export function parsePolicy(text: string, file: string): Policy {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
-    const at = error.linePos?.[0];
-    throw new PolicyError(`${file}:${at ? `${at.line}:${at.col}` : ""} ${error.message.split("\n")[0]}`);
+    const at = lines.linePos(error.pos[0]);
+    throw new PolicyError(`${file}:${at.line}:${at.col}: ${error.message.split("\n")[0]}`);
   }
   const result = policySchema.safeParse(doc.toJS() ?? {});
   if (!result.success) {
