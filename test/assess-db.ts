@@ -5,10 +5,20 @@
 import type { FindingRule, IncidentRule, LicenseRule, ModelRule, ProviderRule, RulesDb, ScoringRules } from "../src/rules/types.js";
 import { RULE_IDS, type Level, type ReportModel, type ReportReference, type RuleId } from "../src/types.js";
 
+/** `{ a: { b: 1 } }` → `{ "a.b": 1 }`, the shape rules/scoring.yaml `params:` load into. */
+export function flatten(tree: object, prefix = ""): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(tree)) {
+    if (typeof v === "object" && v !== null) Object.assign(out, flatten(v, `${prefix}${k}.`));
+    else out[`${prefix}${k}`] = v as number;
+  }
+  return out;
+}
+
 export const SCORING: ScoringRules = {
   weights: { license: 0.6, retirement: 0.9, takedown: 0.7, availability: 0.5, pinning: 0.3, unknown: 0.5 },
   levels: { low: 1, medium: 25, high: 50, critical: 75 },
-  params: {
+  params: flatten({
     license: {
       classes: { permissive: 0, copyleft: 0.3, "restricted-commercial": 0.5, "non-commercial": 1, "proprietary-terms": 0.2, unknown: 0.6 },
       perTerm: 0.1,
@@ -26,7 +36,7 @@ export const SCORING: ScoringRules = {
     unknown: { model: 1 },
     concentration: { hhiThreshold: 0.5, minModels: 2 },
     project: { spreadWeight: 0.3, concentrationWeight: 0.15 },
-  },
+  }),
 };
 
 const RULE_LEVELS: Partial<Record<RuleId, Level>> = {

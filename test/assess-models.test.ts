@@ -103,7 +103,9 @@ describe("model scores", () => {
   });
 
   test("a broken params map is one clear error naming the key", () => {
-    const broken = makeDb({ ...db.scoring, params: { ...(db.scoring["params"] as object), pinning: { unpinnedRevision: 2 } } });
-    expect(() => assessModels([], broken, { asOf })).toThrow(/^rules\/scoring\.yaml: params\.pinning\.unpinnedRevision: /);
+    const broken = makeDb({ ...db.scoring, params: { ...db.scoring.params, "pinning.unpinnedRevision": 2 } });
+    expect(() => assessModels([], broken, { asOf })).toThrow(/^rules\/scoring\.yaml: params: pinning\.unpinnedRevision: Too big/);
+    const typo = makeDb({ ...db.scoring, params: { ...db.scoring.params, "pinning.unpined": 0.5 } });
+    expect(() => assessModels([], typo, { asOf })).toThrow("rules/scoring.yaml: params: pinning.unpined: not a known parameter");
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The tunable numbers of the risk model, read from `params:` in rules/scoring.yaml.
- * Validated here (the rules loader keeps `params` free-form) so a typo in a user's
+ * The tunable numbers of the risk model, read from `params:` in rules/scoring.yaml, where each
+ * is a flat dotted key (`retirement.soonDays`) with its value and a doc line, so an overlay can
+ * change one number. Validated here (the loader keeps `params` free-form) so a typo in a user's
  * overlay is one clear error instead of a silent NaN in every score.
  */
 import { z } from "zod";
@@ -69,14 +70,30 @@ const cache = new WeakMap<object, ScoringParams>();
 export function scoringParams(db: RulesDb): ScoringParams {
   const cached = cache.get(db.scoring);
   if (cached) return cached;
-  const result = paramsSchema.safeParse(db.scoring["params"]);
+  const result = paramsSchema.safeParse(unflatten(db.scoring.params ?? {}));
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const path = ["params", ...issue.path.map(String)].join(".");
-    throw new ScoringParamsError(`rules/scoring.yaml: ${path}: ${issue.message}`);
+    const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path, k].join(".")).join(", ") : undefined;
+    const where = keys ?? issue.path.map(String).join(".");
+    throw new ScoringParamsError(`rules/scoring.yaml: params: ${where}: ${keys ? "not a known parameter" : issue.message}`);
   }
   cache.set(db.scoring, result.data);
   return result.data;
+}
+
+/** `{ "a.b": 1 }` → `{ a: { b: 1 } }`. */
+function unflatten(flat: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(flat).sort()) {
+    const parts = key.split(".");
+    let node = out;
+    for (const part of parts.slice(0, -1)) {
+      const next = node[part];
+      node = (node[part] = typeof next === "object" && next !== null ? next : {}) as Record<string, unknown>;
+    }
+    node[parts[parts.length - 1]!] = flat[key];
+  }
+  return out;
 }
 
 /** The level a 0–100 score falls in, by the lower bounds in scoring.yaml. */
