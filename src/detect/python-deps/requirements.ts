@@ -41,7 +41,8 @@ export function readRequirements(text: string): Requirements {
       continue;
     }
     viaItems = undefined;
-    const content = line.replace(/(^|\s)#.*$/, "").trim();
+    // Per-requirement options (`--hash=…`, `--config-settings …`) follow the requirement itself.
+    const content = line.replace(/(^|\s)#.*$/, "").replace(/\s--\S.*$/, "").trim();
     if (content === "") continue;
     const include = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(content);
     if (include) {
@@ -50,7 +51,8 @@ export function readRequirements(text: string): Requirements {
     }
     const egg = /#egg=([A-Za-z0-9._-]+)/.exec(line);
     if (egg) {
-      deps.push((last = { name: normalizeName(egg[1]!), written: egg[1]!, offset: start + line.indexOf(egg[1]!) }));
+      const at = start + egg.index + "#egg=".length;
+      deps.push((last = { name: normalizeName(egg[1]!), written: egg[1]!, offset: at }));
       continue;
     }
     if (content.startsWith("-") || /^[a-z+]+:\/\//i.test(content) || content.startsWith(".") || content.startsWith("/")) continue;
