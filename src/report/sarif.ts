@@ -128,7 +128,7 @@ export function buildSarif(report: Report, ctx: ReportContext, limits: SarifLimi
         columnKind: "utf16CodeUnits" as const,
         results,
         properties: {
-          "modelrisk/score": report.summary.score ?? null,
+          ...(report.summary.score !== undefined && { "modelrisk/score": report.summary.score }),
           "modelrisk/level": report.summary.level ?? "none",
           "modelrisk/asOf": report.asOf,
           "modelrisk/models": report.summary.models,
