@@ -82,7 +82,8 @@ function addPosition(p: Position, mod: Module, resolver: Resolver, out: MentionC
     const site = locationOf(isWithin(expr, p.site) ? expr : p.site, mod.path);
     for (const v of resolver.strings(expr)) {
       const file = resolver.cache.of(v.node).path;
-      const usedAt: Location | undefined = isWithin(v.node, expr) ? undefined : site;
+      // A literal written in the call itself needs no `usedAt`; one reached through a name does.
+      const usedAt: Location | undefined = isWithin(v.node, p.site) ? undefined : site;
       const base = { via: p.via, evidence: "model-position" as const, ...(p.hint ? { providerHint: p.hint } : {}) };
       if (v.kind === "string") {
         if (v.value.trim() === "") continue;
@@ -91,6 +92,7 @@ function addPosition(p: Position, mod: Module, resolver: Resolver, out: MentionC
         out.addModel(file, v.node, { ...base, value, text, ...(pinned ? { revision: pinned } : {}) }, usedAt);
       } else if (!p.stringOnly && (p.strict || p.keys)) {
         const text = expressionText(v.node);
+        if (text === "") continue; // a node the parser invented for a syntax error
         out.addModel(file, v.node, { ...base, value: text, text, dynamic: true }, usedAt);
       }
     }
