@@ -10,6 +10,8 @@ export interface ProviderRule {
   envVars: string[];
   /** Where this provider's models are served from, for concentration (`api.openai.com`, `huggingface.co`). */
   host: string;
+  /** Routing prefixes other tools put before this provider's model ids (`openai/`, `anthropic.`). */
+  prefixes?: string[];
   sources: string[];
 }
 
@@ -25,7 +27,11 @@ export interface LicenseRule {
     attribution?: boolean;
     acceptableUsePolicy?: boolean;
     outputTrainingBan?: boolean;
+    /** Annual revenue (USD) above which a separate licence is needed. */
+    revenueCap?: number;
   };
+  /** Key terms in one or two plain sentences. */
+  summary?: string;
   url?: string;
   sources: string[];
 }
@@ -68,11 +74,17 @@ export interface ModelRule {
   sources: string[];
   /** rules file it came from, for messages and overrides. */
   origin: string;
+  /** Among matching patterns the highest priority wins, then the longest pattern source. */
+  priority?: number;
+  /** A caveat worth showing next to the facts (conflicting sources, distilled from another family). */
+  note?: string;
 }
 
 export interface IncidentRule {
   id: string;
   date: string;
+  /** `month` when only the month is known (`date` then holds its first day). */
+  datePrecision?: "day" | "month";
   host: string;
   kind: "takedown" | "deletion" | "org-suspension" | "withdrawal" | "dmca" | "gating" | "license-change";
   /** Anchored patterns over model ids or `org/*`, compared case-insensitively. */
@@ -106,6 +118,8 @@ export interface ScoringRules {
   weights: Record<FactorName, number>;
   /** Lower bound of each level on the 0–100 score (`low: 1`, `medium: 25` …). */
   levels: Record<Exclude<Level, "none">, number>;
+  /** Further knobs of the risk engine from `params:` in rules/scoring.yaml (value only; the doc stays in the file). */
+  params?: Record<string, number | string | boolean>;
   [key: string]: unknown;
 }
 
