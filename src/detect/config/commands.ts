@@ -11,8 +11,6 @@ const BOOLEAN_OPTIONS = new Set(["--insecure", "--verbose", "--quiet", "--resume
 const WRAPPERS = new Set(["exec", "nohup", "sudo", "time", "command", "nice", "stdbuf"]);
 const SHELLS = new Set(["sh", "bash", "zsh", "dash", "ash"]);
 const RUNNERS = new Set(["uv", "poetry", "pipx", "pdm", "hatch", "conda", "micromamba"]);
-/** Flags that look like model keys but name something else: an alias the server answers to. */
-const NOT_MODEL_FLAGS = new Set(["served_model_name"]);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const DECLARE = new Set(["export", "local", "declare", "readonly", "typeset", "env"]);
 const VAR_USE = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\}|\(([A-Za-z_][A-Za-z0-9_]*)\))$/;
@@ -77,6 +75,14 @@ export class CommandScanner {
     const range = contentRange(this.text, start, end, value);
     this.scanUrls(range, value);
     const strength = name === undefined ? undefined : modelKeyStrength(name);
+    const alias = VAR_USE.exec(value.trim());
+    const source = alias ? this.vars.get(alias[1] ?? alias[2] ?? alias[3]!) : undefined;
+    if (source && name !== undefined) {
+      // `ARG MODEL=x` then `ENV MODEL=${MODEL}`: one value, now used here too.
+      this.vars.set(name, source);
+      if (strength === "strong") this.useVariable(source, range, name, isOllamaContext(name) ? "ollama" : undefined);
+      return source.hit;
+    }
     const part = classifyModelValue(value);
     const variable: Variable = { ...range, value };
     if (name !== undefined) this.vars.set(name, variable);
@@ -164,7 +170,7 @@ export class CommandScanner {
 function isModelFlag(name: string, isLong: boolean): boolean {
   const key = normalizeKey(name);
   if (!isLong) return key === "hf";
-  return !NOT_MODEL_FLAGS.has(key) && (EXTRA_FLAGS.has(key) || modelKeyStrength(key) === "strong");
+  return EXTRA_FLAGS.has(key) || modelKeyStrength(key) === "strong";
 }
 
 /**

@@ -23,8 +23,12 @@ export function normalizeKey(key: string): string {
 
 export type KeyStrength = "strong" | "weak" | undefined;
 
+/** Keys that match the model-key shape but hold something else: a pin, or an alias the server answers to. */
+const NOT_MODEL_KEY = /^(?:revision_of_model|served_model_name|num_models?)$/;
+
 export function modelKeyStrength(key: string): KeyStrength {
   const k = normalizeKey(key);
+  if (NOT_MODEL_KEY.test(k)) return undefined;
   if (MODEL_KEY.test(k)) return "strong";
   if (WEAK_KEY.test(k)) return "weak";
   return undefined;
@@ -72,7 +76,7 @@ export function isPlausibleModelId(value: string): boolean {
   if (/^(?:\.{1,2}[\\/]|[\\/~]|[A-Za-z]:[\\/])/.test(value)) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
   if (BOOLEANISH.test(value) || NUMBER.test(value) || PLACEHOLDER.test(value)) return false;
-  if (LOCAL_FILE.test(value) || DOTTED_WORDS.test(value)) return false;
+  if (LOCAL_FILE.test(value) || DOTTED_WORDS.test(value) || /^[0-9a-f]{40}$/.test(value)) return false;
   return /[A-Za-z]/.test(value);
 }
 

@@ -7,6 +7,8 @@ import { splitCommands, type Word } from "./shell-words.js";
 const COMMAND_KEYS = new Set(["command", "entrypoint", "args", "run", "script", "cmd", "before_script"]);
 /** Sibling keys that pin the model in the same mapping. */
 const REVISION_KEYS = new Set(["revision", "model_revision", "revision_of_model", "base_model_revision"]);
+/** The keys such a pin applies to (not `hub_model_id`, the repository a run pushes to). */
+const PINNED_KEYS = new Set(["model", "base_model", "model_id", "model_name", "model_name_or_path", "pretrained_model_name_or_path"]);
 
 /**
  * Walks every document of a YAML (or JSON, which is YAML 1.2) file and feeds each keyed string value to
@@ -40,7 +42,9 @@ function visit(node: Node, key: string | undefined, text: string, scanner: Comma
         continue;
       }
       const hits = visitValue(entry.value, entry.key, text, scanner);
-      if (revision) for (const hit of hits) hit.revision ??= (revision.value as Scalar<string>).value;
+      if (revision && entry.key && PINNED_KEYS.has(entry.key)) {
+        for (const hit of hits) hit.revision ??= (revision.value as Scalar<string>).value;
+      }
     }
   } else {
     visitValue(node, key, text, scanner);
