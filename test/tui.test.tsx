@@ -128,6 +128,15 @@ describe("keys", () => {
     expect(ui.selectedRow()).toMatch(/^› gpt-4o/);
   });
 
+  it("splits keys that arrive in one chunk", async () => {
+    const ui = show();
+    await ui.press("/lla\r");
+    expect(modelRows(ui.frame())).toHaveLength(1);
+    await ui.press("/\u007F\u007F\u007F\r", "fff");
+    expect(ui.frame()).toContain("≥ high");
+    expect(modelRows(ui.frame())).toHaveLength(2);
+  });
+
   it("clears the filter on Esc while typing", async () => {
     const ui = show();
     await ui.press("/", ..."zzz");

@@ -8,7 +8,7 @@ import { Header } from "./Header.js";
 import { ModelTable } from "./ModelTable.js";
 import { ColorContext } from "./Styled.js";
 import { filterModels, sortModels } from "./view-data.js";
-import { INITIAL_STATE, reduceKey } from "./view-state.js";
+import { INITIAL_STATE, reduceKey, splitKeys } from "./view-state.js";
 
 export interface AppProps {
   /** Already sanitized (runTui does it once), so components print its strings as they are. */
@@ -32,7 +32,12 @@ export function App({ report, color, width: fixedWidth, height: fixedHeight }: A
   const selected = Math.min(state.selected, Math.max(0, visible.length - 1));
   const current = visible[selected];
 
-  useInput((input: string, key: Key) => dispatch({ input, key, models: sorted }), { isActive: isRawModeSupported });
+  useInput(
+    (input: string, key: Key) => {
+      for (const press of splitKeys(input, key)) dispatch({ ...press, models: sorted });
+    },
+    { isActive: isRawModeSupported },
+  );
   useEffect(() => {
     if (state.isQuitting) exit();
   }, [state.isQuitting, exit]);

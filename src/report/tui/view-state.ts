@@ -65,3 +65,17 @@ function reduceFilterKey(state: ViewState, input: string, key: KeyFlags): ViewSt
   if (key.ctrl || key.meta || key.upArrow || key.downArrow) return state;
   return { ...state, query: state.query + sanitizeTerminal(input), selected: 0 };
 }
+
+/**
+ * Ink hands over a chunk of plain text as one input ("/lla", "\rfff") when keys arrive together:
+ * pasted filters, fast typing over SSH, tmux send-keys. Split such chunks into single key presses.
+ */
+export function splitKeys(input: string, key: KeyFlags): { input: string; key: KeyFlags }[] {
+  const chars = [...input];
+  if (chars.length <= 1 || key.upArrow || key.downArrow || key.escape || key.ctrl || key.meta) return [{ input, key }];
+  return chars.map((ch) => {
+    if (ch === "\r" || ch === "\n") return { input: "", key: { return: true } };
+    if (ch === "\x7f" || ch === "\b") return { input: "", key: { backspace: true } };
+    return { input: ch, key: {} };
+  });
+}
