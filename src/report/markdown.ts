@@ -11,6 +11,9 @@ export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
 const TOP_RISKS = 5;
 const MAX_TEXT = 300;
 
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const RANK: Record<Level, number> = { critical: 4, high: 3, medium: 2, low: 1, none: 0 };
 
 /**
@@ -74,7 +77,7 @@ class Budget {
 
 function topRiskLines(report: Report, ctx: ReportContext): string[] {
   const active = report.findings.filter((finding) => finding.suppressed === undefined);
-  const sorted = [...active].sort((a, b) => RANK[b.level] - RANK[a.level] || a.file.localeCompare(b.file) || a.line - b.line);
+  const sorted = [...active].sort((a, b) => RANK[b.level] - RANK[a.level] || compareText(a.file, b.file) || a.line - b.line);
   return sorted.slice(0, TOP_RISKS).map((finding: Finding, i) => {
     const model = finding.model === undefined ? undefined : report.models.find((m) => m.id === finding.model);
     const subject = finding.model === undefined ? "" : ` ${escapeMarkdown(finding.model)}, ${scoreText(model?.score, model?.level)}:`;
@@ -85,7 +88,7 @@ function topRiskLines(report: Report, ctx: ReportContext): string[] {
 }
 
 function modelRow(model: ReportModel, ctx: ReportContext): string {
-  const refs = [...model.references].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const refs = [...model.references].sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
   const first = refs[0] === undefined ? "—" : where(ctx, refs[0].file, refs[0].line);
   const more = refs.length > 1 ? ` \\+${refs.length - 1} more` : "";
   const cells = [
@@ -103,7 +106,7 @@ function ruleRows(report: Report, ctx: ReportContext): string[] {
   const byRule = new Map<string, Finding[]>();
   for (const finding of report.findings) byRule.set(finding.rule, [...(byRule.get(finding.rule) ?? []), finding]);
   return [...byRule.entries()]
-    .sort(([a, fa], [b, fb]) => Math.max(...fb.map((f) => RANK[f.level])) - Math.max(...fa.map((f) => RANK[f.level])) || a.localeCompare(b))
+    .sort(([a, fa], [b, fb]) => Math.max(...fb.map((f) => RANK[f.level])) - Math.max(...fa.map((f) => RANK[f.level])) || compareText(a, b))
     .map(([rule, findings]) => {
       const summary = ctx.findingRules.find((r) => r.id === rule)?.summary ?? "";
       const suppressed = findings.filter((f) => f.suppressed !== undefined).length;
@@ -139,7 +142,7 @@ export function buildMarkdown(report: Report, ctx: ReportContext, limitBytes = S
   const sections: [title: string, header: string[], rows: string[], what: string][] = [
     ["### Top risks", [], topRiskLines(report, ctx), "top risks"],
     ["### Models", ["| Model | Provider | License | Level | Score | References |", "| --- | --- | --- | --- | ---: | --- |"],
-      [...report.models].sort((a, b) => RANK[b.level ?? "none"] - RANK[a.level ?? "none"] || a.id.localeCompare(b.id)).map((m) => modelRow(m, ctx)), "models"],
+      [...report.models].sort((a, b) => RANK[b.level ?? "none"] - RANK[a.level ?? "none"] || compareText(a.id, b.id)).map((m) => modelRow(m, ctx)), "models"],
     ["### Findings by rule", ["| Rule | What | Worst level | Open | Suppressed |", "| --- | --- | --- | ---: | ---: |"], ruleRows(report, ctx), "rules"],
     ["### Dynamic model references", ["The model is chosen at run time at these places; modelrisk cannot check them:", ""],
       (report.dynamic ?? []).map((ref) => `- ${where(ctx, ref.file, ref.line)}: ${escapeMarkdown(ref.text)}`), "dynamic references"],
