@@ -70,7 +70,13 @@ const cache = new WeakMap<object, ScoringParams>();
 export function scoringParams(db: RulesDb): ScoringParams {
   const cached = cache.get(db.scoring);
   if (cached) return cached;
-  const result = paramsSchema.safeParse(unflatten(db.scoring.params ?? {}));
+  const flat: Record<string, unknown> = { ...db.scoring.params };
+  // The first scoring.yaml named the retirement window `retiringWindowDays`; keep reading it.
+  if ("retiringWindowDays" in flat) {
+    flat["retirement.soonDays"] ??= flat["retiringWindowDays"];
+    delete flat["retiringWindowDays"];
+  }
+  const result = paramsSchema.safeParse(unflatten(flat));
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path, k].join(".")).join(", ") : undefined;
