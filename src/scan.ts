@@ -1,11 +1,13 @@
+import { resolve } from "node:path";
 import { discover, type Candidate } from "./discover/index.js";
 import { isSkipped } from "./discover/read.js";
 import { detectAll, loadDetectors } from "./detect/index.js";
+import { assess } from "./assess/index.js";
+import { loadPolicy, type Policy } from "./policy/load.js";
 import { resolveMentions } from "./resolve/resolve.js";
-import { compareLocations } from "./resolve/order.js";
 import { loadRules } from "./rules/load.js";
 import type { RulesDb } from "./rules/types.js";
-import type { DetectContext, Report, ScanEvent, Skipped, SourceFile } from "./types.js";
+import type { DetectContext, Finding, Report, ScanEvent, Skipped, SourceFile } from "./types.js";
 import { VERSION } from "./version.js";
 
 export interface ScanOptions {
@@ -25,6 +27,14 @@ export interface ScanOptions {
   changed?: string;
   /** Files larger than this many bytes are skipped with a note. */
   maxFileSize?: number;
+  /** Policy file; default `.modelrisk.yaml` at the root when it exists. */
+  config?: string;
+  /** A policy already loaded (overrides `config`). */
+  policy?: Policy;
+  /** A previous JSON report: its findings are marked as baseline and do not count for gating. */
+  baseline?: Report;
+  /** In staged or file-list mode, also compute project-level findings (concentration, single vendor). */
+  projectFindings?: boolean;
   /** A rules database already loaded (tests, repeated scans). */
   db?: RulesDb;
   onEvent?: (event: ScanEvent) => void;
@@ -42,20 +52,24 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
   const emit = options.onEvent ?? (() => {});
   const db = options.db ?? (await loadRules({ extraDirs: [...(options.rules ?? [])], feedDirs: [...(options.feeds ?? [])] }));
 
+  const policy = options.policy ?? (await loadPolicy(resolve(options.root), options.config));
+
   emit({ phase: "discover", done: 0, total: 0 });
   const found = await discover({
     root: options.root,
+    ignorePatterns: policy.ignore,
     paths: options.paths,
     maxFileSize: options.maxFileSize,
     staged: options.staged,
     changed: options.changed,
   });
   const skipped: Skipped[] = [...found.skipped];
-  const detectors = await loadDetectors();
+  const detectors = await loadDetectors(found.candidates.map((c) => c.path));
   const wanted = found.candidates.filter((c) => detectors.some((d) => d.accepts(c.path)));
   const files = await readCandidates(wanted, skipped, (done) => emit({ phase: "discover", done, total: wanted.length }));
 
   const ctx: DetectContext = {
+    ...(options.staged ? {} : { root: resolve(found.base ?? options.root) }),
     isKnownModel: (value) => db.lookupModel(value) !== undefined,
     providerFor: (kind, name) => db.providerFor(kind, name),
     skip: (file, reason) => void skipped.push({ file, reason }),
@@ -66,9 +80,17 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
 
   emit({ phase: "resolve", done: 0, total: mentions.length });
   const resolved = resolveMentions(mentions, db, asOf);
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  const mentioned = new Set(mentions.map((m) => m.file));
+  for (const path of texts.keys()) if (!mentioned.has(path)) texts.delete(path);
+  const sourceOf = (file: string) => texts.get(file);
 
-  const referenced = new Set([...resolved.models.flatMap((m) => m.references.map((r) => r.file))]);
-  const texts = new Map(files.filter((f) => referenced.has(f.path)).map((f) => [f.path, f.text]));
+  emit({ phase: "assess", done: 0, total: resolved.models.length });
+  const assessed = assess(resolved, db, { asOf, policy, sourceOf, baseline: options.baseline });
+  const partial = options.staged || options.paths !== undefined || options.changed !== undefined;
+  let findings = assessed.findings;
+  if (partial && !options.projectFindings) findings = findings.filter((f) => f.file !== "" || f.rule === "expired-suppression");
+  if (found.lines) findings = findings.filter((f) => onChangedLine(f, found.lines!));
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.reason < b.reason ? -1 : 1));
 
   const report: Report = {
@@ -76,25 +98,33 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
     tool: { name: "modelrisk", version: VERSION, rulesVersion: db.version },
     asOf,
     summary: {
-      models: resolved.models.length,
-      references: resolved.models.reduce((n, m) => n + m.references.length, 0),
-      providers: resolved.providers.length,
-      findings: 0,
+      score: assessed.summary.score,
+      level: assessed.summary.level,
+      models: assessed.models.length,
+      references: assessed.models.reduce((n, m) => n + m.references.length, 0),
+      providers: assessed.providers.length,
+      findings: findings.length,
       files: files.length,
       skipped: skipped.length,
     },
-    models: resolved.models,
-    providers: resolved.providers,
-    findings: [],
-    dynamic: resolved.dynamic.sort(compareLocations),
+    models: assessed.models,
+    providers: assessed.providers,
+    concentration: assessed.concentration,
+    findings,
+    dynamic: assessed.dynamic,
     skipped,
   };
-  return { report, sourceOf: (file) => texts.get(file) };
+  return { report, sourceOf };
 }
 
 /** Library entry point: `scan({ root, asOf, rules }) → Report`. */
 export async function scan(options: ScanOptions): Promise<Report> {
   return (await scanDetailed(options)).report;
+}
+
+/** A finding counts in `--changed` mode when its line was added or modified. */
+function onChangedLine(f: Finding, lines: Map<string, [number, number][]>): boolean {
+  return (lines.get(f.file) ?? []).some(([from, to]) => f.line >= from && f.line <= to);
 }
 
 async function readCandidates(

@@ -2,9 +2,6 @@ import { Command, CommanderError, Option } from "commander";
 import { VERSION } from "../version.js";
 import { EXIT, UsageError } from "./errors.js";
 import { collect, parseDate, parseFormat, parseLevel, parseSize } from "./options.js";
-import { runScan } from "./scan-command.js";
-import { runInitHook } from "./init-hook.js";
-import { runRulesCheck, runRulesShow } from "./rules-command.js";
 
 function buildProgram(): Command {
   const program = new Command("modelrisk")
@@ -37,7 +34,21 @@ function buildProgram(): Command {
     .option("--verbose", "also print rule overrides and skipped files on stderr")
     .option("--debug", "print stack traces of internal errors")
     .action(async (paths: string[], options) => {
+      const { runScan } = await import("./scan-command.js");
       process.exitCode = await runScan(paths, options);
+    });
+
+  program
+    .command("explain")
+    .description("print every factor, weight, reason and source behind a model's score")
+    .argument("<target>", "a model id, or file:line of a reference")
+    .option("--root <dir>", "folder to scan (default .)")
+    .option("--as-of <date>", "judge retirements as of this day (YYYY-MM-DD)", parseDate)
+    .option("--rules <dir>", "extra rules folder (repeatable)", collect)
+    .option("-c, --config <file>", "policy file")
+    .action(async (target: string, options) => {
+      const { runExplain } = await import("./explain-command.js");
+      process.exitCode = await runExplain(target, options);
     });
 
   program
@@ -46,6 +57,7 @@ function buildProgram(): Command {
     .option("--fail-on <level>", "block the commit at or above this level (default high)", (v) => parseLevel("--fail-on", v))
     .option("--force", "replace an existing pre-commit hook")
     .action(async (options: { failOn?: string; force?: boolean }) => {
+      const { runInitHook } = await import("./init-hook.js");
       process.exitCode = await runInitHook(options);
     });
 
@@ -55,6 +67,7 @@ function buildProgram(): Command {
     .description("validate a rules folder (default: the built-in one)")
     .argument("[dir]")
     .action(async (dir?: string) => {
+      const { runRulesCheck } = await import("./rules-command.js");
       process.exitCode = await runRulesCheck(dir);
     });
   rules
@@ -63,10 +76,14 @@ function buildProgram(): Command {
     .argument("<model-id>")
     .option("--rules <dir>", "extra rules folder (repeatable)", collect)
     .action(async (id: string, options: { rules?: string[] }) => {
+      const { runRulesShow } = await import("./rules-command.js");
       process.exitCode = await runRulesShow(id, options.rules ?? []);
     });
   return program;
 }
+
+/** Errors whose message already says what to fix: one line, exit 2. */
+const USER_ERRORS = new Set(["RulesError", "PolicyError", "NotARepositoryError", "BaselineError"]);
 
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
@@ -80,7 +97,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         ? EXIT.ok
         : EXIT.usage;
     }
-    if (error instanceof UsageError || (error as Error)?.name === "RulesError") {
+    if (error instanceof UsageError || USER_ERRORS.has((error as Error)?.name)) {
       process.stderr.write(`modelrisk: ${(error as Error).message}\n`);
       return EXIT.usage;
     }

@@ -1,8 +1,34 @@
 import type { Detector, DetectContext, Mention, SourceFile } from "../types.js";
 
+interface Entry {
+  load: () => Promise<Detector>;
+  /** A cheap path test for detectors whose module is expensive to load (the TypeScript compiler). */
+  mayAccept?: (path: string) => boolean;
+}
+
 /** Every detector, in the order their mentions win when two see the same place. */
-export async function loadDetectors(): Promise<Detector[]> {
-  return [];
+const REGISTRY: readonly Entry[] = [
+  {
+    load: async () => (await import("./typescript/index.js")).typescriptDetector,
+    mayAccept: (path) => /\.[cm]?[jt]sx?$/i.test(path),
+  },
+  { load: async () => (await import("./python/index.js")).pythonDetector },
+  { load: async () => (await import("./notebook.js")).notebookDetector },
+  { load: async () => (await import("./config/index.js")).configDetector },
+  { load: async () => (await import("./dockerfile.js")).dockerfileDetector },
+  { load: async () => (await import("./shell.js")).shellDetector },
+  { load: async () => (await import("./npm.js")).npmDetector },
+  { load: async () => (await import("./python-deps.js")).pythonDepsDetector },
+  { load: async () => (await import("./endpoint.js")).endpointDetector },
+];
+
+/**
+ * The detectors a scan needs. Given the candidate paths, a detector whose module is costly to load
+ * is left out when no path could be for it, so a pre-commit run on two YAML files never loads TypeScript.
+ */
+export async function loadDetectors(paths?: readonly string[]): Promise<Detector[]> {
+  const wanted = REGISTRY.filter((e) => !paths || !e.mayAccept || paths.some(e.mayAccept));
+  return Promise.all(wanted.map((e) => e.load()));
 }
 
 /**

@@ -5,6 +5,9 @@ const loaders: Partial<Record<Format, () => Promise<Reporter>>> = {
   json: async () => (await import("./json.js")).formatJson,
   compact: async () => (await import("./compact.js")).formatCompact,
   text: async () => (await import("./text.js")).formatText,
+  sarif: async () => (await import("./sarif.js")).formatSarif,
+  markdown: async () => (await import("./markdown.js")).formatMarkdown,
+  cyclonedx: async () => (await import("./cyclonedx.js")).formatCycloneDx,
 };
 
 export async function loadReporter(format: Format): Promise<Reporter> {
