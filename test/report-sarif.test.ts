@@ -90,6 +90,12 @@ describe("formatSarif", () => {
     expect(retired.message.text).toBe(
       "Model 'text-davinci-003' has risk 95/100 (critical). text-davinci-003 was retired on 2024-01-04; requests fail. Fix: Switch to gpt-3.5-turbo-instruct.",
     );
+    const engine = makeRiskyReport();
+    engine.findings[0]!.message = "text-davinci-003 (model score 95, critical): retired on 2024-01-04. Fix: Switch to gpt-3.5-turbo-instruct.";
+    const fromEngine = parse(engine).runs[0]!.results.find((r) => r.ruleId === "retired-model")!;
+    expect(fromEngine.message.text).toBe(
+      "Model 'text-davinci-003' has risk 95/100 (critical). retired on 2024-01-04. Fix: Switch to gpt-3.5-turbo-instruct.",
+    );
     const dynamic = run.results.find((r) => r.ruleId === "dynamic-model-reference")!;
     expect(dynamic.message.text).toMatch(/^The project has risk 88\/100 \(critical\)\. /);
   });

@@ -5,6 +5,7 @@
  */
 import type { Finding, Level, Report, ReportModel } from "../types.js";
 import type { Reporter, ReportContext } from "./types.js";
+import { describeFinding } from "./sarif/text.js";
 
 /** GitHub drops a step summary over 1024 KiB ("supports content up to a size of 1024k"). */
 export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -83,7 +84,7 @@ function topRiskLines(report: Report, ctx: ReportContext): string[] {
     const subject = finding.model === undefined ? "" : ` ${escapeMarkdown(finding.model)}, ${scoreText(model?.score, model?.level)}:`;
     const place = finding.file === "" ? "project" : where(ctx, finding.file, finding.line);
     const fix = finding.fix ?? ctx.findingRules.find((rule) => rule.id === finding.rule)?.fix;
-    return `${i + 1}. **${finding.level}** ·${subject} ${escapeMarkdown(finding.message)} — ${place}, ${finding.rule}.${fix === undefined ? "" : ` Fix: ${escapeMarkdown(fix)}`}`;
+    return `${i + 1}. **${finding.level}** ·${subject} ${escapeMarkdown(describeFinding(finding, fix))} — ${place}, ${finding.rule}.${fix === undefined ? "" : ` Fix: ${escapeMarkdown(fix)}`}`;
   });
 }
 

@@ -4,7 +4,7 @@ import type { FindingRule } from "../../rules/types.js";
 import { computeLineHashes, computeModelriskFingerprint } from "./fingerprint.js";
 import { SRCROOT, toAnchorRegion, toRegion, toRepoUri, type SarifRegion } from "./location.js";
 import { toSarifLevel, type SarifLevel } from "./rules.js";
-import { asSentence, truncateText } from "./text.js";
+import { asSentence, describeFinding, truncateText } from "./text.js";
 
 /** Ids and names from scanned code are quoted in messages; keep them readable. */
 const MAX_QUOTED = 200;
@@ -34,7 +34,7 @@ export function composeMessage(finding: Finding, report: Report, rule: FindingRu
     subject = `Provider ${quote(finding.provider)} in a project that ${scored(report.summary.score, report.summary.level)}.`;
   else subject = `The project ${scored(report.summary.score, report.summary.level)}.`;
   const fix = finding.fix ?? rule?.fix;
-  const parts = [subject, asSentence(finding.message)];
+  const parts = [subject, asSentence(describeFinding(finding, fix))];
   if (fix !== undefined && fix.trim() !== "") parts.push(`Fix: ${asSentence(fix)}`);
   return truncateText(parts.filter((part) => part !== "").join(" "), MAX_MESSAGE);
 }

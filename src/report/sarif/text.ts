@@ -24,3 +24,21 @@ export function toPascalCase(id: string): string {
     .map((part) => part[0]!.toUpperCase() + part.slice(1))
     .join("");
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The finding's own words without what a reporter shows separately: the assess stage writes
+ * messages for the terminal (`<model> (model score N, level): what. Fix: advice`), while SARIF
+ * and Markdown put the model, score and fix in their own places.
+ */
+export function describeFinding(finding: { message: string; model?: string; fix?: string }, fix: string | undefined): string {
+  let what = finding.message.trim();
+  if (finding.model !== undefined) {
+    what = what.replace(new RegExp(`^${escapeRegExp(finding.model)} \\(model score [^)]*\\):\\s*`), "");
+  }
+  if (fix !== undefined && fix.trim() !== "") {
+    what = what.replace(new RegExp(`[.;]?\\s*Fix:\\s*${escapeRegExp(fix.trim())}\\s*\\.?$`), "");
+  }
+  return what;
+}
