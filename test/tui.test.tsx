@@ -86,7 +86,7 @@ describe("keys", () => {
     expect(detail).toMatch(/^text-davinci-003 +high 76$/m);
     expect(detail).toContain("openai · api · license openai-terms (proprietary-terms)");
     expect(detail).toContain("lifecycle: retired (retires 2024-01-04)");
-    expect(detail).toMatch(/^ {2}retirement {2}0\.40 × 1\.00 {2}retired on 2024-01-04; requests fail$/m);
+    expect(detail).toMatch(/^ {2}retirement {3}0\.40 × 1\.00 {2}retired on 2024-01-04; requests fail$/m);
     expect(detail).toContain("    source https://github.com/deepset-ai/haystack/issues/6660");
     expect(detail).toContain("  src/legacy/complete.ts:9:14  via completions.create");
     expect(detail).toContain("  high retired-model  text-davinci-003 was retired on 2024-01-04");

@@ -61,7 +61,7 @@ function Factors({ factors, width }: { readonly factors: readonly Factor[] | und
           {/* Narrow terminals put the reason under the numbers instead of beside them. */}
           <Box width={width} flexDirection={width < 60 ? "column" : "row"}>
             <Box flexShrink={0}>
-              <Styled>{`  ${factor.name.padEnd(12)}${factor.weight.toFixed(2)} × ${factor.score.toFixed(2)}  `}</Styled>
+              <Styled>{`  ${factor.name.padEnd(13)}${factor.weight.toFixed(2)} × ${factor.score.toFixed(2)}  `}</Styled>
             </Box>
             <Box paddingLeft={width < 60 ? 4 : 0}>
               <Styled wrap="wrap">{factor.reason}</Styled>
