@@ -3,7 +3,6 @@
  * model-ish names, dict keys and argparse defaults, and finally known literals and hub URLs.
  */
 import type { SyntaxNode } from "@lezer/common";
-import { parser } from "@lezer/python";
 import type { DetectContext, Mention } from "../../types.js";
 import { NON_MODEL_CALLS, GENERIC_MODEL_KEYWORDS } from "./call-shapes.js";
 import { hintForModule, matchModelCall, readCall } from "./calls.js";
@@ -12,22 +11,35 @@ import { HUB_RESERVED, HUB_URL, isModelLike, MODEL_KEYS, MODEL_NAME_PATTERN } fr
 import { collectImportProviders } from "./imports.js";
 import { splitStringLiteral } from "./positions.js";
 import { prefixStyleFor, splitProviderPrefix } from "./prefixes.js";
-import { collectScopes, literalContent, scopeOf, type FileScopes } from "./scopes.js";
+import { PythonProject } from "./project.js";
+import { literalContent, scopeOf, type FileScopes } from "./scopes.js";
 import { childrenOf, textOf } from "./syntax.js";
-import { ENV_GETTERS, fold, type Folded } from "./values.js";
+import { ENV_GETTERS, fold, type FoldInput, type Folded } from "./values.js";
 
-interface FileState {
+interface FileState extends FoldInput {
   text: string;
   scopes: FileScopes;
   sink: MentionSink;
+  project: PythonProject;
   ctx: DetectContext;
   /** Start offsets of literals that name datasets or CLI flags, never models. */
   excluded: Set<number>;
 }
 
-export function analyzePython(path: string, text: string, ctx: DetectContext, detector: "python" | "notebook" = "python"): Mention[] {
-  const tree = parser.parse(text);
-  const state: FileState = { text, scopes: collectScopes(tree, text), sink: new MentionSink(path, text, detector), ctx, excluded: new Set() };
+/**
+ * Analyzes one file. Within a project, values imported from other files are followed and their mentions
+ * land in that file's sink; the caller collects `project.mentions()` once every file is done.
+ */
+export function analyzePython(
+  path: string,
+  text: string,
+  ctx: DetectContext,
+  detector: "python" | "notebook" = "python",
+  project = new PythonProject([], detector),
+): Mention[] {
+  const parsed = project.load(path, text);
+  const { tree } = parsed;
+  const state: FileState = { ...project.inputFor(parsed), sink: project.sinkFor(path, text), project, ctx, excluded: new Set() };
   const nodes: Record<"calls" | "assigns" | "dicts" | "imports" | "strings", SyntaxNode[]> = {
     calls: [], assigns: [], dicts: [], imports: [], strings: [],
   };
@@ -116,13 +128,15 @@ function report(folded: Folded, arg: SyntaxNode, state: FileState, extra: ModelE
   }
   const split = prefixStyle ? splitProviderPrefix(folded.value, prefixStyle) : { id: folded.value, skip: 0, hint: undefined };
   if (!isModelLike(split.id)) return;
-  const isPlain = state.text.slice(folded.from, folded.to) === folded.value;
+  const home = folded.origin ? state.project.sinkFor(folded.origin.path, folded.origin.text) : state.sink;
+  const homeText = folded.origin?.text ?? state.text;
+  const isPlain = homeText.slice(folded.from, folded.to) === folded.value;
   const from = isPlain ? folded.from + split.skip : folded.from;
-  const isElsewhere = folded.from < arg.from || folded.to > arg.to;
-  state.sink.model(from, folded.to, split.id, "model-position", {
+  const isElsewhere = folded.origin !== undefined || folded.from < arg.from || folded.to > arg.to;
+  home.model(from, folded.to, split.id, "model-position", {
     ...extra,
     providerHint: split.hint ?? extra.providerHint,
-    usedAt: isElsewhere ? { from: arg.from, to: arg.to } : undefined,
+    usedAt: isElsewhere ? state.sink.locate(arg.from, arg.to) : undefined,
   });
 }
 
@@ -135,7 +149,7 @@ function readModelAssignment(node: SyntaxNode, state: FileState): void {
   const name = textOf(target, state.text);
   if (!MODEL_NAME_PATTERN.test(name)) return;
   const folded = fold(value, scopeOf(node, state.scopes), state);
-  if (folded.kind === "const") report(folded, value, state, { via: `${name} =` });
+  if (folded.kind === "const") report(folded, value, state, { via: `${name} =`, isFallback: true });
 }
 
 /** `{"model": "gpt-4o-mini", …}` in request bodies and config dicts. */
@@ -146,7 +160,7 @@ function readModelKeys(dict: SyntaxNode, state: FileState): void {
     const key = items[i]!;
     if (key.name !== "String" || !MODEL_KEYS.has(literalContent(key, state.text))) continue;
     const folded = fold(items[i + 1]!, scope, state);
-    if (folded.kind === "const") report(folded, items[i + 1]!, state, { via: `"${literalContent(key, state.text)}":` });
+    if (folded.kind === "const") report(folded, items[i + 1]!, state, { via: `"${literalContent(key, state.text)}":`, isFallback: true });
   }
 }
 
@@ -154,7 +168,7 @@ function readArgparseDefaults(state: FileState): void {
   for (const [dest, { value, scope }] of state.scopes.argparse) {
     if (!MODEL_NAME_PATTERN.test(dest)) continue;
     const folded = fold(value, scope, state);
-    if (folded.kind === "const") report(folded, value, state, { via: `argparse --${dest.replace(/_/g, "-")}` });
+    if (folded.kind === "const") report(folded, value, state, { via: `argparse --${dest.replace(/_/g, "-")}`, isFallback: true });
   }
 }
 

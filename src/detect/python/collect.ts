@@ -7,8 +7,10 @@ export interface ModelExtra {
   providerHint?: string;
   via?: string;
   revision?: string;
-  /** Offsets of the call argument that uses a value defined elsewhere. */
-  usedAt?: { from: number; to: number };
+  /** The call argument that uses a value defined elsewhere (maybe in another file). */
+  usedAt?: Location;
+  /** Found by a name or key only (`ROUTER_MODEL =`): dropped when a call reads the same literal more precisely. */
+  isFallback?: boolean;
 }
 
 const STRENGTH: Record<Evidence, number> = { "model-position": 3, url: 2, literal: 1 };
@@ -17,6 +19,7 @@ export class MentionSink {
   private readonly table: LineTable;
   private readonly models = new Map<string, ModelMention>();
   private readonly providers = new Map<string, Mention>();
+  private readonly fallbacks = new Set<string>();
 
   constructor(
     private readonly path: string,
@@ -33,9 +36,14 @@ export class MentionSink {
   model(from: number, to: number, value: string, evidence: Evidence, extra: ModelExtra = {}): void {
     const key = `${from}:${to}`;
     const existing = this.models.get(key);
-    const usedAt = extra.usedAt ? [this.locate(extra.usedAt.from, extra.usedAt.to)] : undefined;
+    const usedAt = extra.usedAt ? [extra.usedAt] : undefined;
     if (existing && STRENGTH[existing.evidence] >= STRENGTH[evidence]) {
       if (usedAt) existing.usedAt = mergeLocations(existing.usedAt, usedAt);
+      if (!extra.isFallback && this.fallbacks.delete(key)) {
+        // A call reads what a name-based guess found first: the call's shape says more.
+        if (extra.via) existing.via = extra.via;
+        if (extra.providerHint) existing.providerHint = extra.providerHint;
+      }
       existing.revision ??= extra.revision;
       existing.providerHint ??= extra.providerHint;
       return;
@@ -54,6 +62,8 @@ export class MentionSink {
     if (extra.revision) mention.revision = extra.revision;
     if (usedAt) mention.usedAt = usedAt;
     this.models.set(key, mention);
+    if (extra.isFallback) this.fallbacks.add(key);
+    else this.fallbacks.delete(key);
   }
 
   provider(from: number, to: number, value: string, via: string): void {
@@ -68,10 +78,16 @@ export class MentionSink {
   }
 
   mentions(): Mention[] {
-    return [...this.models.values(), ...this.providers.values()].sort(compareLocations);
+    const spans = [...this.models.keys()].map((k) => k.split(":").map(Number) as [number, number]);
+    const models = [...this.models.entries()].filter(([key]) => {
+      if (!this.fallbacks.has(key)) return true;
+      const [from, to] = key.split(":").map(Number) as [number, number];
+      return !spans.some(([f, t]) => `${f}:${t}` !== key && f < to && t > from && !this.fallbacks.has(`${f}:${t}`));
+    });
+    return [...models.map(([, m]) => m), ...this.providers.values()].sort(compareLocations);
   }
 
-  private locate(from: number, to: number): Location {
+  locate(from: number, to: number): Location {
     const start = positionAt(this.table, from);
     const end = positionAt(this.table, to);
     return { file: this.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
@@ -81,7 +97,8 @@ export class MentionSink {
 function mergeLocations(a: Location[] | undefined, b: Location[]): Location[] {
   const all = [...(a ?? []), ...b];
   const seen = new Set<string>();
-  return all.filter((l) => !seen.has(`${l.line}:${l.column}`) && seen.add(`${l.line}:${l.column}`)).sort(compareLocations);
+  const key = (l: Location) => `${l.file}:${l.line}:${l.column}`;
+  return all.filter((l) => !seen.has(key(l)) && seen.add(key(l))).sort(compareLocations);
 }
 
 export function compareLocations(a: Location, b: Location): number {

@@ -3,6 +3,7 @@ import type { DetectContext, Detector, Mention, SourceFile } from "../../types.j
 import { analyzePython } from "./analyze.js";
 import { CALL_SHAPES, MODULE_HINTS } from "./call-shapes.js";
 import { PROVIDER_MODULES } from "./imports.js";
+import { PythonProject } from "./project.js";
 
 export { analyzePython } from "./analyze.js";
 
@@ -33,16 +34,22 @@ export function isWorthParsing(text: string, ctx: DetectContext): boolean {
 }
 
 /** The core the notebook detector reuses: one Python source in, its mentions out. */
-export function detectPythonSource(path: string, text: string, ctx: DetectContext, detector: "python" | "notebook" = "python"): Mention[] {
+export function detectPythonSource(
+  path: string,
+  text: string,
+  ctx: DetectContext,
+  detector: "python" | "notebook" = "python",
+  project?: PythonProject,
+): Mention[] {
   if (!isWorthParsing(text, ctx)) return [];
-  return analyzePython(path, text, ctx, detector);
+  return analyzePython(path, text, ctx, detector, project);
 }
 
 export const pythonDetector: Detector = {
   name: "python",
   accepts: (path) => /\.pyi?$/i.test(path),
   detect(files: readonly SourceFile[], ctx: DetectContext): Mention[] {
-    const out: Mention[] = [];
+    const project = new PythonProject(files);
     for (const file of files) {
       if (file.text.length > MAX_BYTES) {
         ctx.skip(file.path, `larger than ${MAX_BYTES / 1_000_000} MB, not parsed`);
@@ -53,11 +60,11 @@ export const pythonDetector: Detector = {
         continue;
       }
       try {
-        out.push(...detectPythonSource(file.path, file.text, ctx));
+        detectPythonSource(file.path, file.text, ctx, "python", project);
       } catch (error) {
         ctx.skip(file.path, `python detector: ${error instanceof Error ? error.message : String(error)}`.slice(0, 200));
       }
     }
-    return out;
+    return project.mentions();
   },
 };

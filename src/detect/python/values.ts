@@ -9,12 +9,20 @@ import type { Binding, FileScopes, Scope } from "./scopes.js";
 import { childrenOf, calleePath, readArgs, textOf } from "./syntax.js";
 
 export type Folded =
-  | { kind: "const"; value: string; from: number; to: number }
+  | { kind: "const"; value: string; from: number; to: number; origin?: ModuleFile }
   | { kind: "dynamic"; expr: string; from: number; to: number };
+
+/** A file of the scanned project, when a value was defined in another module than where it is used. */
+export interface ModuleFile {
+  path: string;
+  text: string;
+}
 
 export interface FoldInput {
   text: string;
   scopes: FileScopes;
+  /** Finds `from service.settings import MODEL` in the project: the module's scope and its own input. */
+  resolveImport?: (module: string) => { name: string; scope: Scope; input: FoldInput & ModuleFile } | undefined;
 }
 
 const MAX_DEPTH = 12;
@@ -101,9 +109,20 @@ function foldName(name: string, at: number, scope: Scope, input: FoldInput, dept
 }
 
 export function foldBinding(binding: Binding, input: FoldInput, depth: number): Folded | undefined {
+  if (binding.kind === "import") return foldImport(binding.module, input, depth);
   if (binding.kind === "assign") return fold(binding.value, binding.scope, input, depth + 1);
   if (binding.kind === "param" && binding.value) return fold(binding.value, binding.scope, input, depth + 1);
   return undefined;
+}
+
+/** A constant imported from another file of the project; its origin is that file. */
+function foldImport(module: string, input: FoldInput, depth: number): Folded | undefined {
+  const target = input.resolveImport?.(module);
+  const binding = target ? lookup(target.name, Number.MAX_SAFE_INTEGER, target.scope) : undefined;
+  if (!target || !binding || binding.kind === "import" && binding.module === module) return undefined;
+  const folded = foldBinding(binding, target.input, depth + 1);
+  if (folded?.kind !== "const" || folded.origin) return folded;
+  return { ...folded, origin: { path: target.input.path, text: target.input.text } };
 }
 
 /** Python's lookup, simplified: own scope (latest binding before the use), then enclosing non-class scopes. */
