@@ -118,3 +118,24 @@ describe("config detector: file selection", () => {
     expect(configFormat(path)).toBe(format);
   });
 });
+
+describe("config detector: large JSON data files", () => {
+  it("checks string values of a large JSON file without a model key, positions exact", async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `  {"id": ${i}, "label": "row ${i}", "note": "plain text"}`);
+    rows[1500] = `  {"id": 1500, "label": "gpt-4o-mini", "link": "https://huggingface.co/openai-community/gpt2"}`;
+    const code = `[\n${rows.join(",\n")}\n]\n`;
+    expect(code.length).toBeGreaterThan(64 * 1024);
+    const { mentions, skipped } = await run("data/rows.json", code);
+    expect(skipped).toEqual([]);
+    expect(mentions.map((m) => [m.value, m.line, m.column, m.evidence])).toEqual([
+      ["gpt-4o-mini", 1502, 26, "literal"],
+      ["openai-community/gpt2", 1502, 72, "url"],
+    ]);
+  });
+
+  it("skips a large malformed JSON file with one line", async () => {
+    const { skipped } = await run("data/big.json", `[${'"x",'.repeat(20_000)}]`);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]!.reason).toMatch(/^invalid JSON: /);
+  });
+});

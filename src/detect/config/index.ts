@@ -1,6 +1,7 @@
 import type { Detector, DetectContext, Mention, SourceFile } from "../../types.js";
 import { CommandScanner } from "./commands.js";
 import { hitsToMentions } from "./hits.js";
+import { scanJson } from "./json-config.js";
 import { scanLines } from "./line-config.js";
 import { baseName } from "./positions.js";
 import { scanToml } from "./toml-config.js";
@@ -9,7 +10,7 @@ import { scanYaml } from "./yaml-config.js";
 type Format = "yaml" | "json" | "toml" | "env" | "ini";
 
 /** Files other detectors own (manifests, lockfiles, notebooks) or that never configure models. */
-const NOT_CONFIG = /^(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|[tj]sconfig(?:\..*)?\.json|composer\.lock|pnpm-lock\.yaml|yarn\.lock|.*\.lock(?:\.json)?|\.?pubspec\.lock)$/;
+const NOT_CONFIG = /^(?:\.?package(?:-lock)?\.json|npm-shrinkwrap\.json|[tj]sconfig(?:\..*)?\.json|composer\.lock|pnpm-lock\.yaml|yarn\.lock|.*\.lock(?:\.json)?|\.?pubspec\.lock)$/;
 
 export function configFormat(path: string): Format | undefined {
   if (path.startsWith(".vscode/") || path.includes("/.vscode/")) return undefined;
@@ -52,9 +53,9 @@ export const configDetector: Detector = {
 function scanFile(format: Format, text: string, scanner: CommandScanner): string | undefined {
   switch (format) {
     case "yaml":
-    case "json":
-      // JSON is YAML 1.2, so one position-keeping parser serves both.
       return scanYaml(text, scanner);
+    case "json":
+      return scanJson(text, scanner);
     case "toml":
       return scanToml(text, scanner);
     case "env":
