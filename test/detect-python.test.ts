@@ -27,6 +27,7 @@ const valid: Row[] = [
   { code: `m = AutoModel.from_pretrained("./checkpoints/best")\n` },
   { code: `m = AutoModel.from_pretrained("/mnt/models/llama/7b")\n` },
   { code: `tok.save_pretrained("out/tokenizer")\n` },
+  { code: `tuned = PeftModel.from_pretrained(model, "outputs/lora-faq")\n` },
   { code: `out = model.generate(**inputs, max_new_tokens=64)\n` },
   { code: `reply = bot.chat(model=self.model)\n` },
   { code: `print("facebook/react is not a model")\n` },

@@ -79,4 +79,19 @@ describe("python fixtures", () => {
       "service/settings.py:8:29 openai provider via OPENAI_API_KEY",
     ]);
   });
+  it("notebook-research: notebooks with outputs and magics, plus a helper module", async () => {
+    const { lines, skipped } = await scanFixture("notebook-research", ["gpt-4o-2024-08-06"], { "pypi:openai": "openai", "pypi:anthropic": "anthropic" });
+    expect(skipped).toEqual([]);
+    expect(lines).toEqual([
+      "helpers.py:5:15 meta-llama/Meta-Llama-3.1-8B-Instruct used 10:47,11:50",
+      "notebooks/01-embeddings-baseline.ipynb:38:19 sentence-transformers/all-MiniLM-L6-v2 used 58:33",
+      "notebooks/01-embeddings-baseline.ipynb:39:20 BAAI/bge-small-en-v1.5 @5c38ec7c405ec4b44b94cc5a9bb96e735b38267a used 59:33",
+      // A comprehension variable is a model position the scanner cannot read statically.
+      "notebooks/01-embeddings-baseline.ipynb:57:42 name dynamic",
+      "notebooks/02-llm-judge.ipynb:18:11 openai provider via openai",
+      "notebooks/02-llm-judge.ipynb:19:13 anthropic provider via anthropic",
+      "notebooks/02-llm-judge.ipynb:21:49 gpt-4o-2024-08-06 used 34:51",
+      "notebooks/02-llm-judge.ipynb:56:18 claude-3-opus-20240229",
+    ]);
+  });
 });

@@ -8,8 +8,15 @@ export function isModelLike(value: string): boolean {
   if (/\s/.test(value) || value.includes("\\") || value.includes("://")) return false;
   if (/^[./~]/.test(value) || WEIGHT_FILE.test(value)) return false;
   if ((value.match(/\//g) ?? []).length > 1) return false; // hub ids are `org/name`; more slashes is a path
+  if (LOCAL_DIRS.has(value.split("/")[0]!.toLowerCase()) && value.includes("/")) return false;
   return /^[\w.:@+/-]+$/.test(value) && /[A-Za-z]/.test(value);
 }
+
+/** First segments of training-output folders that read like `org/name` but are local paths. */
+const LOCAL_DIRS: ReadonlySet<string> = new Set([
+  "output", "outputs", "checkpoint", "checkpoints", "ckpt", "ckpts", "runs", "results", "saved", "saved_models",
+  "weights", "artifacts", "tmp", "models", "model", "data", "exp", "experiments", "logs", "cache",
+]);
 
 /** Variable names and argparse destinations that hold a model id: `MODEL_ID`, `embedding_model`, `base_model`. */
 export const MODEL_NAME_PATTERN = /(^|_)(model|model_name|model_id|model_checkpoint|base_model|repo_id|model_name_or_path)$/i;
