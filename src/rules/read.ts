@@ -56,7 +56,18 @@ export function parseRulesFile(file: ReadFile): { parsed?: ParsedFile; errors: s
     };
   }
   const raw: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
-  const result = rulesFileSchema.safeParse(raw);
+  const result = rulesFileSchema.safeParse(applyModelDefaults(raw));
   if (!result.success) return { errors: formatIssues(file.display, result.error) };
   return { parsed: { ...file, data: result.data }, errors: [] };
+}
+
+/** Fills `modelDefaults` into each model entry before validation, so errors still name the entry. */
+function applyModelDefaults(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null || !("modelDefaults" in raw) || !("models" in raw)) return raw;
+  const { modelDefaults, models } = raw as { modelDefaults: unknown; models: unknown };
+  if (typeof modelDefaults !== "object" || modelDefaults === null || !Array.isArray(models)) return raw;
+  const filled = models.map((entry: unknown) =>
+    typeof entry === "object" && entry !== null && !Array.isArray(entry) ? { ...modelDefaults, ...entry } : entry,
+  );
+  return { ...raw, models: filled };
 }

@@ -116,7 +116,16 @@ export const scoringSchema = z.strictObject({
   params: z.record(z.string(), z.strictObject({ value: z.union([z.number(), z.string(), z.boolean()]), doc: nameSchema })).default({}),
 }).partial();
 
+/** Keys every model entry of the file shares unless the entry sets them (generated files use it). */
+export const modelDefaultsSchema = z.strictObject({
+  provider: idSchema.optional(),
+  kind: z.enum(["api", "weights", "local"]).optional(),
+  license: idSchema.optional(),
+  sources: sourcesSchema.optional(),
+});
+
 export const rulesFileSchema = z.strictObject({
+  modelDefaults: modelDefaultsSchema.optional(),
   providers: z.array(providerSchema).optional(),
   models: z.array(modelSchema).optional(),
   licenses: z.array(licenseSchema).optional(),

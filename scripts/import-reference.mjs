@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// Regenerates the API-model rules and docs/rules.md from checked reference data:
+//   node scripts/import-reference.mjs [path/to/shared/reference]
+// Reads the models.dev catalogue (github.com/anomalyco/models.dev at f3fc692, MIT) for the
+// first-party APIs of ten vendors and writes rules/models/api-<vendor>.yaml; lifecycles come from
+// the model-eol feeds at load time and from facts.md rows (scripts/import/facts.mjs) here.
+// Only this script reads ../shared; the package and its tests never do.
+import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
+import { FACT_ALIASES, FACT_LIFECYCLES } from "./import/facts.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const reference = process.argv[2] ?? join(root, "../shared/reference");
+const COMMIT = "f3fc692299671838c7c65fd8126bf84d81a2e817";
+
+/** models.dev provider keys → our provider id; `isFirstParty` drops models other vendors host. */
+const VENDORS = [
+  { keys: ["openai"], provider: "openai" },
+  { keys: ["anthropic"], provider: "anthropic" },
+  { keys: ["google"], provider: "google" },
+  { keys: ["mistral"], provider: "mistral" },
+  { keys: ["cohere"], provider: "cohere" },
+  { keys: ["deepseek"], provider: "deepseek" },
+  { keys: ["alibaba", "alibaba-cn"], provider: "alibaba", isFirstParty: (id) => /^(qwen|qwq|qvq|tongyi)/i.test(id) && !id.includes("/") },
+  { keys: ["xai"], provider: "xai" },
+  { keys: ["moonshotai"], provider: "moonshot" },
+  { keys: ["zhipuai", "zai"], provider: "zhipu" },
+];
+
+/** Dated snapshot suffixes per vendor convention (facts.md §2.9). */
+const SNAPSHOT_SUFFIX = /-(\d{4}-\d{2}-\d{2}|\d{8}|\d{4}|\d{2}-\d{4}|\d{3})$/;
+
+function buildVendor(catalogue, vendor) {
+  const entries = new Map();
+  for (const key of vendor.keys) {
+    const provider = catalogue.providers[key];
+    for (const m of provider.models) {
+      if (vendor.isFirstParty && !vendor.isFirstParty(m.id)) continue;
+      const existing = entries.get(m.id);
+      if (existing) continue;
+      const entry = { id: m.id, provider: vendor.provider, kind: "api", license: "provider-terms" };
+      if (m.family) entry.family = m.family;
+      if (m.status === "deprecated") entry.note = "marked deprecated in the models.dev catalogue";
+      entry.sources = catalogueSources(catalogue, vendor);
+      entries.set(m.id, entry);
+    }
+  }
+  for (const row of FACT_LIFECYCLES.filter((r) => r.provider === vendor.provider)) {
+    const entry = entries.get(row.id) ?? { id: row.id, provider: vendor.provider, kind: "api", license: "provider-terms", sources: [...row.sources] };
+    if (row.deprecated) entry.deprecated = row.deprecated;
+    if (row.retires) entry.retires = row.retires;
+    if (row.replacement) entry.replacement = row.replacement;
+    entry.lifecycleSources = row.sources;
+    entries.set(row.id, entry);
+  }
+  for (const row of FACT_ALIASES.filter((r) => r.provider === vendor.provider)) {
+    const entry = entries.get(row.id) ?? { id: row.id, provider: vendor.provider, kind: "api", license: "provider-terms", sources: [...row.sources] };
+    entry.floating = true;
+    if (row.snapshot) entry.snapshot = row.snapshot;
+    if (row.retires) { entry.retires = row.retires; entry.lifecycleSources = row.sources; }
+    entries.set(row.id, entry);
+  }
+  markFloating(entries);
+  return [...entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(order);
+}
+
+/** An undated name with dated snapshots, or a `-latest` name, moves; one snapshot means it points there. */
+function markFloating(entries) {
+  for (const entry of entries.values()) {
+    if (SNAPSHOT_SUFFIX.test(entry.id) && !entry.id.endsWith("-latest")) continue;
+    const snapshots = [...entries.keys()].filter((id) => id.startsWith(`${entry.id}-`) && SNAPSHOT_SUFFIX.test(id) && SNAPSHOT_SUFFIX.exec(id)?.index === entry.id.length);
+    if (entry.id.endsWith("-latest") || snapshots.length > 0) entry.floating = true;
+    if (snapshots.length === 1 && entry.snapshot === undefined) entry.snapshot = snapshots[0];
+  }
+}
+
+function catalogueSources(catalogue, vendor) {
+  return vendor.keys.flatMap((key) => [`https://github.com/anomalyco/models.dev/tree/${COMMIT}/providers/${key}`, catalogue.providers[key].doc])
+    .filter((url, i, all) => all.indexOf(url) === i);
+}
+
+const KEY_ORDER = ["id", "provider", "kind", "family", "license", "floating", "snapshot", "deprecated", "retires", "replacement", "lifecycleSources", "note", "sources"];
+function order(entry) {
+  return Object.fromEntries(KEY_ORDER.filter((k) => entry[k] !== undefined).map((k) => [k, entry[k]]));
+}
+
+async function writeModels(catalogue) {
+  const counts = {};
+  for (const vendor of VENDORS) {
+    const models = buildVendor(catalogue, vendor);
+    counts[vendor.provider] = models.length;
+    const header = [
+      `# Generated by scripts/import-reference.mjs from the models.dev catalogue (${catalogue.source} at ${COMMIT.slice(0, 7)}, MIT)`,
+      "# and lifecycle rows of the reference fact sheet; do not edit by hand, change the script or its inputs.",
+      "# Retirement dates from rules/feeds/*.json are merged in at load time.",
+    ].join("\n");
+    const sources = catalogueSources(catalogue, vendor);
+    const modelDefaults = { provider: vendor.provider, kind: "api", license: "provider-terms", sources };
+    const compact = models.map(({ provider, kind, license, sources: own, ...rest }) => ({
+      ...rest,
+      ...(license === "provider-terms" ? {} : { license }),
+      ...(own.join() === sources.join() ? {} : { sources: own }),
+    }));
+    const body = stringify({ modelDefaults, models: compact }, { lineWidth: 0, flowCollectionPadding: false, aliasDuplicateObjects: false })
+      // One line per list of URLs keeps the generated files short.
+      .replace(/\n(\s+)(sources|lifecycleSources):\n((?:\1  - .+\n)+)/g, (_, indent, key, list) =>
+        `\n${indent}${key}: [${list.trim().split("\n").map((l) => l.trim().slice(2)).join(", ")}]\n`);
+    await writeFile(join(root, "rules/models", `api-${vendor.provider}.yaml`), `${header}\n${body}`);
+  }
+  return counts;
+}
+
+async function writeRulesDoc() {
+  const { findings } = parse(await readFile(join(root, "rules/findings.yaml"), "utf8"));
+  const lines = [
+    "# Finding rules",
+    "",
+    "Generated from `rules/findings.yaml` by `scripts/import-reference.mjs`. Each rule has a stable id, a default level, why it matters and how to fix it.",
+    "",
+    "| id | name | level | summary |",
+    "| --- | --- | --- | --- |",
+    ...findings.map((f) => `| [\`${f.id}\`](#${f.id}) | ${f.name} | ${f.level} | ${f.summary} |`),
+  ];
+  for (const f of findings) {
+    lines.push("", `## ${f.id}`, "", `**${f.name}** · default level: \`${f.level}\``, "", f.summary, "", `**Why it matters.** ${f.why}`, "", `**How to fix.** ${f.fix}`);
+    if (f.example) lines.push("", "```", f.example, "```");
+  }
+  await writeFile(join(root, "docs/rules.md"), `${lines.join("\n")}\n`);
+}
+
+const catalogue = JSON.parse(await readFile(join(reference, "models-dev.json"), "utf8"));
+const counts = await writeModels(catalogue);
+await writeRulesDoc();
+process.stdout.write(`${JSON.stringify(counts)}\n`);
