@@ -69,7 +69,15 @@ export class ModuleCache {
     }
     // A byte-order mark is not a column anyone's editor counts.
     const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
-    const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKind(path));
+    let sf: ts.SourceFile;
+    try {
+      sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKind(path));
+    } catch (error) {
+      // The TypeScript parser recurses; thousands of nested brackets overflow its stack.
+      this.onSkip(path, error instanceof RangeError ? "too deeply nested to parse" : "unparsable");
+      this.parsed.set(path, null);
+      return undefined;
+    }
     const mod: Module = { path, sf };
     this.parsed.set(path, mod);
     this.bySourceFile.set(sf, mod);

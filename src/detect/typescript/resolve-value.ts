@@ -211,6 +211,7 @@ export class Resolver implements ExportLookup {
   }
 
   private fold(t: ts.Node, depth: number): Value[] {
+    if (depth > MAX_DEPTH) return [{ kind: "dynamic", node: t }];
     const parts: ts.Node[] = ts.isTemplateExpression(t)
       ? [t.head, ...t.templateSpans.flatMap((s) => [s.expression, s.literal])]
       : [(t as ts.BinaryExpression).left, (t as ts.BinaryExpression).right];
