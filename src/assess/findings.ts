@@ -28,7 +28,7 @@ export function modelFindings(model: ReportModel, db: RulesDb, asOf: string): Fi
         ...locationOf(ref),
         rule,
         level: ruleLevel(db, rule),
-        message: `${tag}: ${what}${advice ? `. Fix: ${advice}` : ""}`,
+        message: `${tag}: ${what}`,
         model: model.id,
       };
       if (advice) finding.fix = advice;
@@ -78,7 +78,7 @@ export function dynamicFindings(dynamic: readonly ReportReference[], db: RulesDb
       ...locationOf(ref),
       rule: "dynamic-model-reference",
       level: ruleLevel(db, "dynamic-model-reference"),
-      message: `model chosen at run time (${ref.text}${ref.via ? ` in ${ref.via}` : ""}): it cannot be assessed statically${advice ? `. Fix: ${advice}` : ""}`,
+      message: `model chosen at run time (${ref.text}${ref.via ? ` in ${ref.via}` : ""}): it cannot be assessed statically`,
     };
     if (advice) finding.fix = advice;
     return finding;

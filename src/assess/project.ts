@@ -112,7 +112,7 @@ function shareFinding(rule: RuleId, t: Tally, db: RulesDb, what: string): Findin
     ...locationOf(top.first),
     rule,
     level: ruleLevel(db, rule),
-    message: `${Math.round(top.share * 100)}% of model references ${what}${advice ? `. Fix: ${advice}` : ""}`,
+    message: `${Math.round(top.share * 100)}% of model references ${what}`,
   };
   if (advice) finding.fix = advice;
   return finding;
@@ -132,7 +132,7 @@ function singleVendor(models: readonly ReportModel[], providers: readonly Report
     ...locationOf(refs[0]!),
     rule: "single-vendor",
     level: ruleLevel(db, "single-vendor"),
-    message: `all ${refs.length} API model reference${refs.length === 1 ? "" : "s"} (${api.length} model${api.length === 1 ? "" : "s"}) depend on ${vendor} with no fallback provider${advice ? `. Fix: ${advice}` : ""}`,
+    message: `all ${refs.length} API model reference${refs.length === 1 ? "" : "s"} (${api.length} model${api.length === 1 ? "" : "s"}) depend on ${vendor} with no fallback provider`,
     provider: vendor!,
   };
   if (advice) finding.fix = advice;

@@ -62,7 +62,7 @@ function make(rule: RuleId, loc: Location, db: RulesDb, provider: string, what: 
     ...locationOf(loc),
     rule,
     level: ruleLevel(db, rule),
-    message: `${what}${advice ? `. Fix: ${advice}` : ""}`,
+    message: `${what}`,
     provider,
   };
   if (advice) finding.fix = advice;
