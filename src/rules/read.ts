@@ -50,7 +50,8 @@ export function parseRulesFile(file: ReadFile): { parsed?: ParsedFile; errors: s
   if (doc.errors.length > 0) {
     return {
       errors: doc.errors.map((e) => {
-        const where = e.linePos?.[0] ? `line ${e.linePos[0].line}: ` : "";
+        const line = file.text.slice(0, e.pos[0]).split("\n").length;
+        const where = `line ${line}: `;
         return `${file.display}: ${where}${e.message.split("\n")[0]}`;
       }),
     };

@@ -13,7 +13,7 @@ const isRealDate = (value: string): boolean => {
 
 export const dateSchema = z
   .string({ error: "not a date" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "not a date")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "not a date", abort: true })
   .refine(isRealDate, "not a date");
 const urlSchema = z.string({ error: "not a URL" }).regex(/^https?:\/\/[^\s]+$/, "not a URL");
 const sourcesSchema = z.array(urlSchema).min(1, "needs at least one source URL");
@@ -150,9 +150,10 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 
 /** One line per problem, `file: path: message`. */
 export function formatIssues(file: string, error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
+  const lines = error.issues.map((issue) => {
     const path = formatIssuePath(issue.path);
     const message = issue.code === "unrecognized_keys" ? `unknown key ${issue.keys.join(", ")}` : issue.message;
     return path ? `${file}: ${path}: ${message}` : `${file}: ${message}`;
   });
+  return [...new Set(lines)];
 }
