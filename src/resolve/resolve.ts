@@ -137,15 +137,36 @@ function toReference(m: ModelMention): ReportReference {
   return ref;
 }
 
-/** Two detectors may see the same place (a URL in code); the first in detector order keeps it. */
+const EVIDENCE_RANK = { "model-position": 0, url: 1, literal: 2 } as const;
+
+/**
+ * Two detectors (or two passes of one) may see the same place: a URL in code, a routed id
+ * `gemini/gemini-1.5-flash` read once whole and once without its prefix. Where model spans overlap,
+ * the strongest evidence keeps the place; ties go to detector order.
+ */
 function dedupe(mentions: readonly Mention[]): Mention[] {
-  const seen = new Set<string>();
-  const out: Mention[] = [];
-  for (const m of mentions) {
-    const key = `${m.kind}\0${m.file}\0${m.line}\0${m.column}\0${m.value}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(m);
+  const ranked = mentions
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i);
+  const kept = new Map<string, Mention[]>();
+  const out: { m: Mention; i: number }[] = [];
+  for (const entry of ranked) {
+    const { m } = entry;
+    const key = `${m.kind}\0${m.file}\0${m.line}`;
+    const same = kept.get(key) ?? [];
+    const clash = same.some((k) =>
+      m.kind === "provider"
+        ? k.column === m.column && k.value === m.value
+        : k.endLine === m.endLine && k.column < m.endColumn && m.column < k.endColumn,
+    );
+    if (clash) continue;
+    same.push(m);
+    kept.set(key, same);
+    out.push(entry);
   }
-  return out;
+  return out.sort((a, b) => a.i - b.i).map((e) => e.m);
+}
+
+function rank(m: Mention): number {
+  return m.kind === "model" ? EVIDENCE_RANK[m.evidence] : 0;
 }
