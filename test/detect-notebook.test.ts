@@ -83,6 +83,16 @@ describe("notebook detector: positions", () => {
   });
 });
 
+describe("notebook detector: Python-compatible kernels", () => {
+  // anthropics/anthropic-cookbook extended_thinking/*.ipynb declare a Coconut kernel (a Python superset).
+  it.each(["coconut", "python3", "ipython3"])("reads cells of a %s kernel as Python", (language) => {
+    const text = notebook([{ cell_type: "code", source: ["import anthropic\n", "client.messages.create(model=\"claude-3-7-sonnet-20250219\", max_tokens=1)"] }], language);
+    const { models, skipped } = run(text);
+    expect(skipped).toEqual([]);
+    expect(models.map((m) => m.value)).toEqual(["claude-3-7-sonnet-20250219"]);
+  });
+});
+
 describe("notebook detector: malformed input", () => {
   it.each([
     ["bad JSON", "{ \"cells\": [", /not valid JSON/],

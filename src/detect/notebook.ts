@@ -10,6 +10,11 @@ import { buildLineTable, positionAt, type LineTable } from "./python/positions.j
 const MAX_BYTES = 20_000_000;
 /** Cell magics whose body is still Python; any other `%%` magic (bash, html, writefile…) is skipped. */
 const PYTHON_CELL_MAGICS = new Set(["time", "timeit", "capture", "prun", "debug", "python", "python3", "pypy"]);
+/**
+ * Kernel languages whose cells are Python source. Coconut is a strict Python superset; the Anthropic
+ * cookbook ships Claude notebooks under a Coconut kernelspec, which were skipped before.
+ */
+const PYTHON_KERNELS = new Set(["python", "python2", "python3", "ipython", "ipython3", "coconut", "pypy", "pypy3"]);
 
 interface NotebookCell {
   cell_type?: unknown;
@@ -37,7 +42,7 @@ export function detectNotebook(file: SourceFile, ctx: DetectContext): Mention[] 
     return skip(ctx, file, "worksheets" in notebook ? "nbformat 3 notebook (worksheets), not supported" : "no cells array");
   }
   const language = kernelLanguage(notebook.metadata);
-  if (language && language !== "python") return skip(ctx, file, `kernel language is ${language}, not python`);
+  if (language && !PYTHON_KERNELS.has(language)) return skip(ctx, file, `kernel language is ${language}, not python`);
   const cells = notebook.cells as unknown[];
   const bad = cells.findIndex((c) => !isRecord(c) || !isText((c as NotebookCell).source));
   if (bad >= 0) return skip(ctx, file, `cell ${bad} has no text source`);
