@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeLineHashes } from "../src/report/sarif/fingerprint.js";
 import { buildSarif } from "../src/report/sarif.js";
@@ -36,6 +37,44 @@ describe("computeLineHashes (GitHub's primaryLocationLineHash)", () => {
   it("handles an empty file and lone surrogates without throwing", () => {
     expect(computeLineHashes("").get(1)).toMatch(/^[0-9a-f]+:1$/);
     expect(computeLineHashes("\uD800 model\n").size).toBe(2);
+  });
+});
+
+/** A direct, non-rolling BigInt version of the documented algorithm, to check the fast one against. */
+function referenceLineHashes(text: string): Map<number, string> {
+  const units: number[] = [];
+  const starts: number[] = [];
+  let atStart = true;
+  const normalised = text.replace(/\r\n?/g, "\n").replace(/[ \t]/g, "");
+  const codeUnits = Array.from({ length: normalised.length }, (_, i) => normalised.charCodeAt(i));
+  for (const unit of [...codeUnits, 65535]) {
+    if (atStart) starts.push(units.length);
+    atStart = unit === 10;
+    units.push(unit);
+  }
+  const out = new Map<number, string>();
+  const seen = new Map<string, number>();
+  starts.forEach((start, i) => {
+    let hash = 0n;
+    for (let k = 0; k < 100; k++) hash = BigInt.asUintN(64, hash * 37n + BigInt(units[start + k] ?? 0));
+    const hex = hash.toString(16);
+    const n = (seen.get(hex) ?? 0) + 1;
+    seen.set(hex, n);
+    out.set(i + 1, `${hex}:${n}`);
+  });
+  return out;
+}
+
+describe("computeLineHashes against a reference implementation", () => {
+  it("agrees on arbitrary text, including CR, tabs, astral characters and long lines", () => {
+    const chunk = fc.constantFrom("a", "Z", " ", "\t", "\n", "\r", "\r\n", "😀", "é", "\uffff", "x".repeat(120), '"gpt-4o"');
+    fc.assert(
+      fc.property(fc.array(chunk, { maxLength: 80 }), (parts) => {
+        const text = parts.join("");
+        expect(computeLineHashes(text)).toEqual(referenceLineHashes(text));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

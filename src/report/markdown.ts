@@ -105,7 +105,11 @@ function modelRow(model: ReportModel, ctx: ReportContext): string {
 
 function ruleRows(report: Report, ctx: ReportContext): string[] {
   const byRule = new Map<string, Finding[]>();
-  for (const finding of report.findings) byRule.set(finding.rule, [...(byRule.get(finding.rule) ?? []), finding]);
+  for (const finding of report.findings) {
+    const list = byRule.get(finding.rule);
+    if (list === undefined) byRule.set(finding.rule, [finding]);
+    else list.push(finding);
+  }
   return [...byRule.entries()]
     .sort(([a, fa], [b, fb]) => Math.max(...fb.map((f) => RANK[f.level])) - Math.max(...fa.map((f) => RANK[f.level])) || compareText(a, b))
     .map(([rule, findings]) => {
