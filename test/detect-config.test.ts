@@ -20,7 +20,7 @@ interface Row {
   expected: Expected[];
 }
 
-const KNOWN = ["gpt-4o", "gpt-4o-mini", "claude-3-5-sonnet-20241022"];
+const KNOWN = ["gpt-4o", "gpt-4o-mini", "claude-3-5-sonnet-20241022", "command"];
 
 async function run(file: string, code: string) {
   const ctx = makeContext(KNOWN);
@@ -37,6 +37,8 @@ function pick(m: ModelMention, want: Expected): Record<string, unknown> {
 }
 
 const valid: [string, string][] = [
+  // anthropics/anthropic-cookbook .claude/settings.local.json: a hook type, not Cohere's `command` model.
+  [".claude/settings.local.json", "{\n  \"hooks\": {\"PostToolUse\": [{\"hooks\": [{\"type\": \"command\", \"command\": \"python hook.py\"}]}]}\n}\n"],
   ["config.yaml", "model_type: LlamaForCausalLM\nmodel_max_length: 2048\nmodel_dir: models/llama\n"],
   ["config.yaml", "model: ./checkpoints/final\nbase_model: /mnt/weights/llama\n"],
   ["config.yaml", "model: true\nmodel_name: 42\nmodel_id: ''\n"],
@@ -49,6 +51,7 @@ const valid: [string, string][] = [
 ];
 
 const invalid: Row[] = [
+  { file: "cohere.yaml", code: "llm:\n  model: command\n", expected: [{ value: "command", line: 2, column: 10 }] },
   { file: "axolotl.yaml", code: "base_model: meta-llama/Meta-Llama-3-8B\nmodel_type: LlamaForCausalLM\n", expected: [{ value: "meta-llama/Meta-Llama-3-8B", line: 1, column: 13, endColumn: 39, evidence: "model-position" }] },
   { file: "cfg.yml", code: "model_name_or_path: \"Qwen/Qwen2.5-7B\"\nmodel_revision: 'a1b2c3d'\n", expected: [{ value: "Qwen/Qwen2.5-7B", line: 1, column: 22, text: "Qwen/Qwen2.5-7B", revision: "a1b2c3d" }] },
   { file: "anchors.yaml", code: "defaults: &d\n  model: mistralai/Mistral-7B-v0.1\ntrain:\n  <<: *d\neval: *d\n", expected: [{ value: "mistralai/Mistral-7B-v0.1", line: 2, column: 10 }] },

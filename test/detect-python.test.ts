@@ -20,6 +20,10 @@ function models(row: Row): ModelMention[] {
 }
 
 const valid: Row[] = [
+  // Bare-word ids the database knows (Cohere `command`, Ollama `gemma`) are not models outside a model position:
+  // llama-cpp-python llama_chat_format.py, anthropic-cookbook .claude/hooks/script-usage-logger.py.
+  { code: `@register_chat_format("gemma")\ndef format_gemma(messages): ...\n`, known: ["gemma", "command"] },
+  { code: `command = tool_input.get("command", "")\nlog = {"command": command}\n`, known: ["gemma", "command"] },
   { code: `import os\nsys.path.append("src/utils")\n` },
   { code: `from datasets import load_dataset\nds = load_dataset("openai/gsm8k", "main")\n` },
   { code: `DATA = "tatsu-lab/alpaca"\nds = load_dataset(DATA)\n` },
@@ -39,6 +43,7 @@ const valid: Row[] = [
 ];
 
 const invalid: InvalidRow[] = [
+  { code: `r = co.chat(model="command", message=q)\n`, known: ["command"], expected: [{ value: "command", line: 1, column: 20 }] },
   { code: `m = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-3.1-8B")\n`, expected: [{ value: "meta-llama/Llama-3.1-8B", line: 1, column: 43, endColumn: 66, providerHint: "huggingface", via: "from_pretrained" }] },
   { code: `tok = AutoTokenizer.from_pretrained(pretrained_model_name_or_path='bert-base-uncased')\n`, expected: [{ value: "bert-base-uncased", line: 1, column: 68 }] },
   { code: `m = AutoModel.from_pretrained("Qwen/Qwen2-7B", revision="0123456789abcdef0123456789abcdef01234567")\n`, expected: [{ value: "Qwen/Qwen2-7B", line: 1, column: 32, revision: "0123456789abcdef0123456789abcdef01234567" }] },

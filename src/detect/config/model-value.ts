@@ -80,6 +80,17 @@ export function isPlausibleModelId(value: string): boolean {
   return /[A-Za-z]/.test(value);
 }
 
+/**
+ * Whether a known id is distinctive enough to count where nothing else says "model" (no model key, no
+ * loading call). A bare word (`command`, `gemma`, `whisper`, `bert`) is a model id in the database but
+ * far more often a dict key, tool name or chat-format name: `{"type": "command"}` in a Claude Code
+ * settings file, `@register_chat_format("gemma")` in llama-cpp-python. Ids with a digit, dash, dot,
+ * slash or colon (`gpt-4o`, `deepseek-chat`, `llama3:8b`) stay.
+ */
+export function isDistinctiveModelId(value: string): boolean {
+  return !/^[A-Za-z]+$/.test(value);
+}
+
 /** Hub pages that are not models: `huggingface.co/datasets/…`, `/spaces/…`, `/docs/…`. */
 const HUB_NON_MODEL = new Set([
   "datasets", "spaces", "docs", "blog", "papers", "api", "models", "settings", "join", "login",

@@ -7,6 +7,7 @@ import type { DetectContext, Mention } from "../../types.js";
 import { NON_MODEL_CALLS, GENERIC_MODEL_KEYWORDS } from "./call-shapes.js";
 import { hintForModule, matchModelCall, readCall } from "./calls.js";
 import { MentionSink, type ModelExtra } from "./collect.js";
+import { isDistinctiveModelId } from "../config/model-value.js";
 import { HUB_RESERVED, HUB_URL, isModelLike, MODEL_KEYS, MODEL_NAME_PATTERN } from "./filters.js";
 import { collectImportProviders } from "./imports.js";
 import { splitStringLiteral } from "./positions.js";
@@ -177,7 +178,7 @@ function readLiteral(node: SyntaxNode, state: FileState): void {
   const parts = splitStringLiteral(textOf(node, state.text), node.from);
   if (!parts || parts.isBytes || state.excluded.has(node.from) || state.excluded.has(parts.contentFrom)) return;
   const raw = state.text.slice(parts.contentFrom, parts.contentTo);
-  if (node.name === "String" && !state.sink.has(parts.contentFrom, parts.contentTo) && state.ctx.isKnownModel(raw)) {
+  if (node.name === "String" && !state.sink.has(parts.contentFrom, parts.contentTo) && isDistinctiveModelId(raw) && state.ctx.isKnownModel(raw)) {
     state.sink.model(parts.contentFrom, parts.contentTo, raw, "literal");
   }
   for (const match of raw.matchAll(HUB_URL)) {
