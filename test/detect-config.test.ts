@@ -51,6 +51,7 @@ const valid: [string, string][] = [
 ];
 
 const invalid: Row[] = [
+  { file: "bedrock.yaml", code: "base_model_id: arn:aws:bedrock:us-west-2::foundation-model/meta.llama3-1-8b-instruct-v1:0\n", expected: [{ value: "meta.llama3-1-8b-instruct-v1:0", line: 1, column: 60, text: "meta.llama3-1-8b-instruct-v1:0" }] },
   { file: "cohere.yaml", code: "llm:\n  model: command\n", expected: [{ value: "command", line: 2, column: 10 }] },
   { file: "axolotl.yaml", code: "base_model: meta-llama/Meta-Llama-3-8B\nmodel_type: LlamaForCausalLM\n", expected: [{ value: "meta-llama/Meta-Llama-3-8B", line: 1, column: 13, endColumn: 39, evidence: "model-position" }] },
   { file: "cfg.yml", code: "model_name_or_path: \"Qwen/Qwen2.5-7B\"\nmodel_revision: 'a1b2c3d'\n", expected: [{ value: "Qwen/Qwen2.5-7B", line: 1, column: 22, text: "Qwen/Qwen2.5-7B", revision: "a1b2c3d" }] },

@@ -43,6 +43,8 @@ const valid: Row[] = [
 ];
 
 const invalid: InvalidRow[] = [
+  // anthropic-cookbook finetuning/finetuning_on_bedrock.ipynb: the model is the Bedrock id after the ARN's resource type.
+  { code: `base_model_id = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0:200k"\n`, expected: [{ value: "anthropic.claude-3-haiku-20240307-v1:0:200k", line: 1, column: 62, text: "anthropic.claude-3-haiku-20240307-v1:0:200k", providerHint: "amazon-bedrock" }] },
   { code: `r = co.chat(model="command", message=q)\n`, known: ["command"], expected: [{ value: "command", line: 1, column: 20 }] },
   { code: `m = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-3.1-8B")\n`, expected: [{ value: "meta-llama/Llama-3.1-8B", line: 1, column: 43, endColumn: 66, providerHint: "huggingface", via: "from_pretrained" }] },
   { code: `tok = AutoTokenizer.from_pretrained(pretrained_model_name_or_path='bert-base-uncased')\n`, expected: [{ value: "bert-base-uncased", line: 1, column: 68 }] },

@@ -52,6 +52,16 @@ const PLACEHOLDER = /^(?:<[^>]*>|\{\{.*\}\}|%\([^)]*\)s|\{[A-Za-z_][\w.]*\}|your
 const WITH_DEFAULT = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([^{}]*)\}$/;
 const VARIABLE = /^(?:\$(?:[A-Za-z_][A-Za-z0-9_]*|\d|[@*])|\$\{[^{}]*\}|\$\([^()]*\)|\{\{.*\}\})$/;
 
+/**
+ * `arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0:200k`: the model is
+ * the Bedrock id after the resource type (anthropic-cookbook finetuning_on_bedrock.ipynb `base_model_id`).
+ * Returns how many leading characters to skip, or 0 when the value is not a Bedrock model ARN.
+ */
+const BEDROCK_ARN = /^arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\d*:(?:foundation-model|inference-profile)\/(?=[a-z])/;
+export function bedrockArnPrefixLength(value: string): number {
+  return BEDROCK_ARN.exec(value)?.[0].length ?? 0;
+}
+
 /** Classifies a value written at a model position: a model id, a dynamic reference, or nothing. */
 export function classifyModelValue(written: string): ValuePart | undefined {
   const lead = written.length - written.trimStart().length;
@@ -68,7 +78,8 @@ export function classifyModelValue(written: string): ValuePart | undefined {
   }
   if (VARIABLE.test(value)) return { kind: "dynamic", value, offset: lead, length: value.length };
   if (!isPlausibleModelId(value)) return undefined;
-  return { kind: "model", value, offset: lead, length: value.length };
+  const arn = bedrockArnPrefixLength(value);
+  return { kind: "model", value: value.slice(arn), offset: lead + arn, length: value.length - arn };
 }
 
 export function isPlausibleModelId(value: string): boolean {

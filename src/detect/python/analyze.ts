@@ -7,7 +7,7 @@ import type { DetectContext, Mention } from "../../types.js";
 import { NON_MODEL_CALLS, GENERIC_MODEL_KEYWORDS } from "./call-shapes.js";
 import { hintForModule, matchModelCall, readCall } from "./calls.js";
 import { MentionSink, type ModelExtra } from "./collect.js";
-import { isDistinctiveModelId } from "../config/model-value.js";
+import { bedrockArnPrefixLength, isDistinctiveModelId } from "../config/model-value.js";
 import { HUB_RESERVED, HUB_URL, isModelLike, MODEL_KEYS, MODEL_NAME_PATTERN } from "./filters.js";
 import { collectImportProviders } from "./imports.js";
 import { splitStringLiteral } from "./positions.js";
@@ -127,7 +127,10 @@ function report(folded: Folded, arg: SyntaxNode, state: FileState, extra: ModelE
     state.sink.model(arg.from, arg.to, folded.expr, "model-position", { ...extra, dynamic: true });
     return;
   }
-  const split = prefixStyle ? splitProviderPrefix(folded.value, prefixStyle) : { id: folded.value, skip: 0, hint: undefined };
+  const arn = bedrockArnPrefixLength(folded.value);
+  const split = arn > 0
+    ? { id: folded.value.slice(arn), skip: arn, hint: "amazon-bedrock" }
+    : prefixStyle ? splitProviderPrefix(folded.value, prefixStyle) : { id: folded.value, skip: 0, hint: undefined };
   if (!isModelLike(split.id)) return;
   const home = folded.origin ? state.project.sinkFor(folded.origin.path, folded.origin.text) : state.sink;
   const homeText = folded.origin?.text ?? state.text;
