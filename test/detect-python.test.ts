@@ -20,6 +20,9 @@ function models(row: Row): ModelMention[] {
 }
 
 const valid: Row[] = [
+  // anthropic-cookbook finetuning_on_bedrock.ipynb: the name of the model the job will create.
+  { code: `custom_model_name = "anthropic_finetuning_cookbook"\n` },
+  { code: `parser.add_argument("--output_model_name", default="my-org/llama-faq-lora")\n` },
   // Bare-word ids the database knows (Cohere `command`, Ollama `gemma`) are not models outside a model position:
   // llama-cpp-python llama_chat_format.py, anthropic-cookbook .claude/hooks/script-usage-logger.py.
   { code: `@register_chat_format("gemma")\ndef format_gemma(messages): ...\n`, known: ["gemma", "command"] },

@@ -24,7 +24,8 @@ export function normalizeKey(key: string): string {
 export type KeyStrength = "strong" | "weak" | undefined;
 
 /** Keys that match the model-key shape but hold something else: a pin, or an alias the server answers to. */
-const NOT_MODEL_KEY = /^(?:revision_of_model|served_model_name|num_models?)$/;
+const NOT_MODEL_KEY =
+  /^(?:revision_of_model|num_models?|(?:custom|new|output|finetuned|fine_tuned|trained|saved|served|export|exported)_models?_(?:name|id|repo|repo_id))$/;
 
 export function modelKeyStrength(key: string): KeyStrength {
   const k = normalizeKey(key);

@@ -18,8 +18,13 @@ const LOCAL_DIRS: ReadonlySet<string> = new Set([
   "weights", "artifacts", "tmp", "models", "model", "data", "exp", "experiments", "logs", "cache",
 ]);
 
-/** Variable names and argparse destinations that hold a model id: `MODEL_ID`, `embedding_model`, `base_model`. */
-export const MODEL_NAME_PATTERN = /(^|_)(model|model_name|model_id|model_checkpoint|base_model|repo_id|model_name_or_path)$/i;
+/**
+ * Variable names and argparse destinations that hold a model id: `MODEL_ID`, `embedding_model`, `base_model`.
+ * Not names for a model being made: `custom_model_name` (Bedrock fine-tune job, anthropic-cookbook),
+ * `output_model_name` (where a trainer saves its result; `hub_model_id` stays, the finetune fixture counts the published repo).
+ */
+export const MODEL_NAME_PATTERN =
+  /^(?!(?:custom|new|output|out|finetuned|fine_tuned|tuned|trained|save|saved|served|export|exported)_)(?:.*_)?(model|model_name|model_id|model_checkpoint|base_model|repo_id|model_name_or_path)$/i;
 
 /** Dict keys that hold a model id in request bodies and config dicts. */
 export const MODEL_KEYS: ReadonlySet<string> = new Set([
