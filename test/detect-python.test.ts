@@ -46,6 +46,9 @@ const valid: Row[] = [
 ];
 
 const invalid: InvalidRow[] = [
+  // huggingface/smolagents tests/test_models.py and examples/multi_llm_agent.py: LiteLLM prefixes were left on the id.
+  { code: `model = LiteLLMModel(model_id="groq/llama-3.3-70b", flatten_messages_as_text=False)\n`, expected: [{ value: "llama-3.3-70b", line: 1, column: 37, providerHint: "groq" }] },
+  { code: `model_list = [{"model_name": "group-1", "litellm_params": {"model": "mistral/mistral-tiny"}}]\n`, expected: [{ value: "group-1", line: 1, column: 31 }, { value: "mistral-tiny", line: 1, column: 78, providerHint: "mistral" }] },
   // anthropic-cookbook finetuning/finetuning_on_bedrock.ipynb: the model is the Bedrock id after the ARN's resource type.
   { code: `base_model_id = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0:200k"\n`, expected: [{ value: "anthropic.claude-3-haiku-20240307-v1:0:200k", line: 1, column: 62, text: "anthropic.claude-3-haiku-20240307-v1:0:200k", providerHint: "amazon-bedrock" }] },
   { code: `r = co.chat(model="command", message=q)\n`, known: ["command"], expected: [{ value: "command", line: 1, column: 20 }] },

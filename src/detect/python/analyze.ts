@@ -95,7 +95,7 @@ function readModelCall(call: SyntaxNode, state: FileState): void {
   for (const keyword of GENERIC_MODEL_KEYWORDS) {
     const arg = read.args.keywords.get(keyword);
     const folded = arg ? fold(arg, scope, state) : undefined;
-    if (arg && folded?.kind === "const") report(folded, arg, state, { via: `${name}(${keyword}=)`, providerHint: moduleHint });
+    if (arg && folded?.kind === "const") report(folded, arg, state, { via: `${name}(${keyword}=)`, providerHint: moduleHint }, prefixStyleFor(name));
   }
 }
 
@@ -156,15 +156,19 @@ function readModelAssignment(node: SyntaxNode, state: FileState): void {
   if (folded.kind === "const") report(folded, value, state, { via: `${name} =`, isFallback: true });
 }
 
+const LITELLM_PARAMS = /(?:["']litellm_params["']\s*:|\blitellm_params\s*=)\s*$/;
+
 /** `{"model": "gpt-4o-mini", …}` in request bodies and config dicts. */
 function readModelKeys(dict: SyntaxNode, state: FileState): void {
   const items = childrenOf(dict).filter((k) => !["{", "}", ",", ":", "**"].includes(k.name));
   const scope = scopeOf(dict, state.scopes);
+  // LiteLLM Router `model_list` entries: `{"litellm_params": {"model": "groq/llama-3.3-70b"}}`.
+  const style = LITELLM_PARAMS.test(state.text.slice(Math.max(0, dict.from - 40), dict.from)) ? "litellm" : undefined;
   for (let i = 0; i + 1 < items.length; i += 2) {
     const key = items[i]!;
     if (key.name !== "String" || !MODEL_KEYS.has(literalContent(key, state.text))) continue;
     const folded = fold(items[i + 1]!, scope, state);
-    if (folded.kind === "const") report(folded, items[i + 1]!, state, { via: `"${literalContent(key, state.text)}":`, isFallback: true });
+    if (folded.kind === "const") report(folded, items[i + 1]!, state, { via: `"${literalContent(key, state.text)}":`, isFallback: true }, style);
   }
 }
 

@@ -38,8 +38,9 @@ export function splitProviderPrefix(value: string, style: "litellm" | "langchain
   return { id: value.slice(at + 1), skip: at + 1, hint };
 }
 
+/** `LiteLLMModel` / `LiteLLMRouterModel` are smolagents' LiteLLM wrappers (`model_id="groq/llama-3.3-70b"`). */
 export function prefixStyleFor(callee: string): "litellm" | "langchain" | undefined {
   if (callee === "init_chat_model" || callee === "init_embeddings") return "langchain";
-  if (["completion", "acompletion", "embedding", "aembedding", "text_completion", "image_generation", "transcription", "speech", "ChatLiteLLM"].includes(callee)) return "litellm";
+  if (["completion", "acompletion", "embedding", "aembedding", "text_completion", "image_generation", "transcription", "speech", "ChatLiteLLM", "ChatLiteLLMRouter", "LiteLLMModel", "LiteLLMRouterModel"].includes(callee)) return "litellm";
   return undefined;
 }
