@@ -37,6 +37,7 @@ function pick(m: ModelMention, want: Expected): Record<string, unknown> {
 }
 
 const valid: [string, string][] = [
+  ["tests/fixtures/agent.json", "{\"model\": {\"class\": \"TransformersModel\", \"data\": {\"model_id\": \"test/model\"}}, \"judge_model\": \"fake-model\"}\n"],
   ["train.yaml", "new_model_name: my-org/llama-faq-lora\noutput_model_name: faq-lora-v2\n"],
   // anthropics/anthropic-cookbook .claude/settings.local.json: a hook type, not Cohere's `command` model.
   [".claude/settings.local.json", "{\n  \"hooks\": {\"PostToolUse\": [{\"hooks\": [{\"type\": \"command\", \"command\": \"python hook.py\"}]}]}\n}\n"],

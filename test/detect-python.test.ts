@@ -20,6 +20,9 @@ function models(row: Row): ModelMention[] {
 }
 
 const valid: Row[] = [
+  // huggingface/smolagents tests: stand-in ids at model positions.
+  { code: `model = InferenceClientModel(model_id="test-model")\nm2 = OpenAIModel(model_id="fakemodel")\nmodel_id = "fake_model"\n` },
+  { code: `tool = SpeechToTextTool(model="dummy_model_id")\ncfg = {"model": "mock_model", "data": {"model_id": "test/model"}}\n` },
   // anthropic-cookbook finetuning_on_bedrock.ipynb: the name of the model the job will create.
   { code: `custom_model_name = "anthropic_finetuning_cookbook"\n` },
   { code: `parser.add_argument("--output_model_name", default="my-org/llama-faq-lora")\n` },

@@ -9,8 +9,15 @@ export function isModelLike(value: string): boolean {
   if (/^[./~]/.test(value) || WEIGHT_FILE.test(value)) return false;
   if ((value.match(/\//g) ?? []).length > 1) return false; // hub ids are `org/name`; more slashes is a path
   if (LOCAL_DIRS.has(value.split("/")[0]!.toLowerCase()) && value.includes("/")) return false;
+  if (TEST_PLACEHOLDER.test(value)) return false;
   return /^[\w.:@+/-]+$/.test(value) && /[A-Za-z]/.test(value);
 }
+
+/**
+ * Stand-ins tests pass where a model goes: `model_id="test-model"`, `"fake_model"`, `{"model_id": "test/model"}`
+ * (huggingface/smolagents tests). They name no model anyone could depend on.
+ */
+export const TEST_PLACEHOLDER = /^(?:fake|mock|dummy|test|stub|placeholder|example|foo)[-_/]?(?:model|llm)(?:[-_](?:id|name|\d+))?$/i;
 
 /** First segments of training-output folders that read like `org/name` but are local paths. */
 const LOCAL_DIRS: ReadonlySet<string> = new Set([
