@@ -37,6 +37,8 @@ function pick(m: ModelMention, want: Expected): Record<string, unknown> {
 }
 
 const valid: [string, string][] = [
+  // vercel/ai packages/deepgram/src/__fixtures__/deepgram-transcription.json
+  ["__fixtures__/deepgram-transcription.json", "{\"metadata\": {\n  \"models\": [\"2187e11a-3532-4498-b076-81fa530bdd49\"],\n  \"model_info\": {}\n}}\n"],
   ["tests/fixtures/agent.json", "{\"model\": {\"class\": \"TransformersModel\", \"data\": {\"model_id\": \"test/model\"}}, \"judge_model\": \"fake-model\"}\n"],
   ["train.yaml", "new_model_name: my-org/llama-faq-lora\noutput_model_name: faq-lora-v2\n"],
   // anthropics/anthropic-cookbook .claude/settings.local.json: a hook type, not Cohere's `command` model.

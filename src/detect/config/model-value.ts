@@ -48,6 +48,8 @@ const BOOLEANISH = /^(?:true|false|yes|no|on|off|null|none|nil|~|undefined|auto|
 const NUMBER = /^[+-]?(?:\d[\d_]*)?(?:\.\d+)?(?:e[+-]?\d+)?$/i;
 const LOCAL_FILE = /\.(?:bin|gguf|ggml|safetensors|pt|pth|ckpt|onnx|h5|pb|tflite|json|ya?ml|toml|txt|pkl|zip|tar|gz)$/i;
 /** `auth.user` (Django fixtures), `app.models`: dotted words without digits or dashes are code, not models. */
+/** Deepgram responses list `"models": ["2187e11a-…"]`: opaque UUIDs, never an id a rules database could know. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOTTED_WORDS = /^[A-Za-z_]+(?:\.[A-Za-z_]+)+$/;
 const PLACEHOLDER = /^(?:<[^>]*>|\{\{.*\}\}|%\([^)]*\)s|\{[A-Za-z_][\w.]*\}|your[-_ ].*)$/i;
 /** `${VAR:-default}`, `${VAR-default}`, `${VAR:=default}` spanning the whole value. */
@@ -91,6 +93,7 @@ export function isPlausibleModelId(value: string): boolean {
   if (BOOLEANISH.test(value) || NUMBER.test(value) || PLACEHOLDER.test(value)) return false;
   if (LOCAL_FILE.test(value) || DOTTED_WORDS.test(value) || /^[0-9a-f]{40}$/.test(value)) return false;
   if (TEST_PLACEHOLDER.test(value)) return false;
+  if (UUID.test(value)) return false;
   return /[A-Za-z]/.test(value);
 }
 
