@@ -37,6 +37,8 @@ function pick(m: ModelMention, want: Expected): Record<string, unknown> {
 }
 
 const valid: [string, string][] = [
+  // abetlen/llama-cpp-python docs/server.md and examples/server/configs/*.json: aliases the local server answers to.
+  ["server-config.json", "{\"models\": [{\"model\": \"models/mistral/ggml-model-Q4_K.gguf\", \"model_alias\": \"gpt-4o\"}]}\n"],
   // vercel/ai packages/deepgram/src/__fixtures__/deepgram-transcription.json
   ["__fixtures__/deepgram-transcription.json", "{\"metadata\": {\n  \"models\": [\"2187e11a-3532-4498-b076-81fa530bdd49\"],\n  \"model_info\": {}\n}}\n"],
   ["tests/fixtures/agent.json", "{\"model\": {\"class\": \"TransformersModel\", \"data\": {\"model_id\": \"test/model\"}}, \"judge_model\": \"fake-model\"}\n"],
@@ -55,6 +57,7 @@ const valid: [string, string][] = [
 ];
 
 const invalid: Row[] = [
+  { file: "configs/qwen.json", code: "{\n  \"model\": {\n    \"alias\": \"gpt-4o-mini\",\n    \"from_pretrained\": {\"repo_id\": \"unsloth/Qwen3.6-27B-GGUF\"}\n  }\n}\n", expected: [{ value: "unsloth/Qwen3.6-27B-GGUF", line: 4, column: 37 }] },
   { file: "bedrock.yaml", code: "base_model_id: arn:aws:bedrock:us-west-2::foundation-model/meta.llama3-1-8b-instruct-v1:0\n", expected: [{ value: "meta.llama3-1-8b-instruct-v1:0", line: 1, column: 60, text: "meta.llama3-1-8b-instruct-v1:0" }] },
   { file: "cohere.yaml", code: "llm:\n  model: command\n", expected: [{ value: "command", line: 2, column: 10 }] },
   { file: "axolotl.yaml", code: "base_model: meta-llama/Meta-Llama-3-8B\nmodel_type: LlamaForCausalLM\n", expected: [{ value: "meta-llama/Meta-Llama-3-8B", line: 1, column: 13, endColumn: 39, evidence: "model-position" }] },

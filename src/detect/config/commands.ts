@@ -1,6 +1,6 @@
 import type { DetectContext } from "../../types.js";
 import { placePart, type Hit } from "./hits.js";
-import { classifyModelValue, findHubUrls, isDistinctiveModelId, isOllamaContext, modelKeyStrength, normalizeKey } from "./model-value.js";
+import { classifyModelValue, findHubUrls, isAliasKey, isDistinctiveModelId, isOllamaContext, modelKeyStrength, normalizeKey } from "./model-value.js";
 import { contentRange, readWord, splitCommands, type Word } from "./shell-words.js";
 
 /** Flags that take a model besides the model-key names (`--model`, `--model-id`, `--base-model` …). */
@@ -92,7 +92,7 @@ export class CommandScanner {
     if (strength === "strong" || (strength === "weak" && known)) {
       const hint = isOllamaContext(name!) ? "ollama" : undefined;
       variable.hit = this.push(at, part.value, name!, part.kind === "dynamic", hint);
-    } else if (known && isDistinctiveModelId(part.value)) {
+    } else if (known && isDistinctiveModelId(part.value) && !(name !== undefined && isAliasKey(name))) {
       variable.hit = { ...at, value: part.value, evidence: "literal" };
       this.hits.push(variable.hit);
     }

@@ -28,6 +28,15 @@ export type KeyStrength = "strong" | "weak" | undefined;
 const NOT_MODEL_KEY =
   /^(?:revision_of_model|num_models?|(?:custom|new|output|finetuned|fine_tuned|trained|saved|served|export|exported)_models?_(?:name|id|repo|repo_id))$/;
 
+/**
+ * Names a server answers to, not models it runs: llama-cpp-python server configs set
+ * `"alias": "qwen3.6-27b"` beside `repo_id: unsloth/Qwen3.6-27B-GGUF`, and `"model_alias": "gpt-4"` for
+ * a local GGUF. A known API id there would be reported as that vendor's API model.
+ */
+export function isAliasKey(key: string): boolean {
+  return /^(?:[a-z0-9]+_)*(?:alias|aliases|served_model_names?)$/.test(normalizeKey(key));
+}
+
 export function modelKeyStrength(key: string): KeyStrength {
   const k = normalizeKey(key);
   if (NOT_MODEL_KEY.test(k)) return undefined;
