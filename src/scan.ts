@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { discover, type Candidate } from "./discover/index.js";
 import { isSkipped } from "./discover/read.js";
 import { detectAll, loadDetectors } from "./detect/index.js";
-import { assess } from "./assess/index.js";
+import { assess, PROJECT_RULES } from "./assess/index.js";
 import { loadPolicy, type Policy } from "./policy/load.js";
 import { resolveMentions } from "./resolve/resolve.js";
 import { loadRules } from "./rules/load.js";
@@ -89,7 +89,7 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
   const assessed = assess(resolved, db, { asOf, policy, sourceOf, baseline: options.baseline });
   const partial = options.staged || options.paths !== undefined || options.changed !== undefined;
   let findings = assessed.findings;
-  if (partial && !options.projectFindings) findings = findings.filter((f) => f.file !== "" || f.rule === "expired-suppression");
+  if (partial && !options.projectFindings) findings = findings.filter((f) => !PROJECT_RULES.has(f.rule));
   if (found.lines) findings = findings.filter((f) => onChangedLine(f, found.lines!));
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.reason < b.reason ? -1 : 1));
 

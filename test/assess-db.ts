@@ -3,6 +3,7 @@
  * the project's reference notes, so the tests do not depend on the shipped rules changing.
  */
 import type { FindingRule, IncidentRule, LicenseRule, ModelRule, ProviderRule, RulesDb, ScoringRules } from "../src/rules/types.js";
+import { resolveScoringParams } from "../src/rules/scoring-params.js";
 import { RULE_IDS, type Level, type ReportModel, type ReportReference, type RuleId } from "../src/types.js";
 
 /** `{ a: { b: 1 } }` → `{ "a.b": 1 }`, the shape rules/scoring.yaml `params:` load into. */
@@ -15,10 +16,7 @@ export function flatten(tree: object, prefix = ""): Record<string, number> {
   return out;
 }
 
-export const SCORING: ScoringRules = {
-  weights: { license: 0.6, retirement: 0.9, takedown: 0.7, availability: 0.5, pinning: 0.3, unknown: 0.5 },
-  levels: { low: 1, medium: 25, high: 50, critical: 75 },
-  params: flatten({
+const PARAMS = flatten({
     license: {
       classes: { permissive: 0, copyleft: 0.3, "restricted-commercial": 0.5, "non-commercial": 1, "proprietary-terms": 0.2, unknown: 0.6 },
       perTerm: 0.1,
@@ -36,8 +34,19 @@ export const SCORING: ScoringRules = {
     unknown: { model: 1 },
     concentration: { hhiThreshold: 0.5, minModels: 2 },
     project: { spreadWeight: 0.3, concentrationWeight: 0.15 },
-  }),
-};
+});
+
+export const SCORING: ScoringRules = withParams(PARAMS);
+
+/** Scoring rules as the compiler makes them: the flat params and their validated form. */
+export function withParams(params: Record<string, number>): ScoringRules {
+  return {
+    weights: { license: 0.6, retirement: 0.9, takedown: 0.7, availability: 0.5, pinning: 0.3, unknown: 0.5 },
+    levels: { low: 1, medium: 25, high: 50, critical: 75 },
+    params,
+    resolved: resolveScoringParams(params),
+  };
+}
 
 const RULE_LEVELS: Partial<Record<RuleId, Level>> = {
   "retired-model": "critical", "retiring-model": "high", "deprecated-model": "medium", "non-commercial-license": "high",

@@ -1,3 +1,4 @@
+import { resolveScoringParams } from "../src/rules/scoring-params.js";
 import { describe, expect, test } from "vitest";
 import { assessModels } from "../src/assess/models.js";
 import { modelFindings } from "../src/assess/findings.js";
@@ -102,10 +103,9 @@ describe("model scores", () => {
     expect(m.score).toBe(56);
   });
 
-  test("a broken params map is one clear error naming the key", () => {
-    const broken = makeDb({ ...db.scoring, params: { ...db.scoring.params, "pinning.unpinnedRevision": 2 } });
-    expect(() => assessModels([], broken, { asOf })).toThrow(/^rules\/scoring\.yaml: params: pinning\.unpinnedRevision: Too big/);
-    const typo = makeDb({ ...db.scoring, params: { ...db.scoring.params, "pinning.unpined": 0.5 } });
-    expect(() => assessModels([], typo, { asOf })).toThrow("rules/scoring.yaml: params: pinning.unpined: not a known parameter");
+  test("a broken params map is one clear rules error naming the key, found when the rules compile", () => {
+    const params = db.scoring.params as Record<string, number>;
+    expect(() => resolveScoringParams({ ...params, "pinning.unpinnedRevision": 2 })).toThrow(/^rules\/scoring\.yaml: params: pinning\.unpinnedRevision: Too big/);
+    expect(() => resolveScoringParams({ ...params, "pinning.unpined": 0.5 })).toThrow("rules/scoring.yaml: params: pinning.unpined: not a known parameter");
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { assess } from "../src/assess/index.js";
-import { readBaseline } from "../src/policy/baseline.js";
+import { readBaseline } from "../src/policy/read-baseline.js";
 import type { Report, ReportModel } from "../src/types.js";
 import { makeDb, ref, resolvedModel } from "./assess-db.js";
 

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { assess } from "../src/assess/index.js";
 import { exitCodeFor } from "../src/cli/gate.js";
-import { loadPolicy, parsePolicy } from "../src/policy/load.js";
+import { loadPolicy } from "../src/policy/load.js";
+import { parsePolicy } from "../src/policy/parse.js";
 import type { Report } from "../src/types.js";
 import { makeDb, ref, resolvedModel } from "./assess-db.js";
 

@@ -9,11 +9,16 @@ import { applyPolicy, pathMatcher } from "../policy/apply.js";
 import { emptyPolicy, type Policy } from "../policy/load.js";
 import type { Resolved } from "../resolve/resolve.js";
 import type { RulesDb } from "../rules/types.js";
-import type { Concentration, Finding, Level, Report } from "../types.js";
+import type { Concentration, Finding, Level, Report, RuleId } from "../types.js";
 import { compareFindings, dynamicFindings, modelFindings } from "./findings.js";
 import { assessModels } from "./models.js";
 import { assessProject } from "./project.js";
 import { providerFindings } from "./providers.js";
+
+/** Rules about the project as a whole: they need every file, so partial scans leave them out. */
+export const PROJECT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  "host-concentration", "vendor-concentration", "single-vendor", "undeclared-provider", "unused-provider-dependency",
+]);
 
 export interface AssessOptions {
   asOf: string;

@@ -2,7 +2,6 @@ import { realpath, stat, writeFile } from "node:fs/promises";
 import { relative, resolve, sep } from "node:path";
 import { gitTopLevel } from "../discover/git.js";
 import { loadPolicy } from "../policy/load.js";
-import { readBaseline } from "../policy/baseline.js";
 import { loadRules } from "../rules/load.js";
 import { loadReporter } from "../report/index.js";
 import type { Format, ReportContext } from "../report/types.js";
@@ -42,7 +41,7 @@ export async function runScan(paths: readonly string[], flags: ScanFlags): Promi
   const db = await loadRules({ extraDirs: flags.rules ?? [], feedDirs: flags.feeds ?? [] });
   if (flags.verbose) for (const line of db.overrides) process.stderr.write(`override: ${line}\n`);
   const policy = await loadPolicy(target.root, flags.config);
-  const baseline = flags.baseline ? await readBaseline(flags.baseline) : undefined;
+  const baseline = flags.baseline ? await (await import("../policy/read-baseline.js")).readBaseline(flags.baseline) : undefined;
   const progress = await startProgress(flags, format);
   const result = await scanDetailed({
     root: target.root,

@@ -3,10 +3,7 @@
  * rule, the model or provider, the file and the referenced text — never the line number — with a
  * count, so inserting lines above a reference keeps it matched while a second copy is still new.
  */
-import { readFile } from "node:fs/promises";
-import { z } from "zod";
 import type { Finding, Report } from "../types.js";
-import { PolicyError } from "./load.js";
 
 type Referencing = Pick<Report, "models" | "providers"> & Partial<Pick<Report, "dynamic">>;
 
@@ -44,27 +41,4 @@ export function applyBaseline(findings: readonly Finding[], baseline: Report, cu
     remaining.set(key, left - 1);
     return finding.suppressed ? finding : { ...finding, suppressed: { kind: "baseline" } };
   });
-}
-
-const baselineSchema = z.looseObject({
-  schemaVersion: z.literal(1),
-  findings: z.array(z.looseObject({ rule: z.string(), file: z.string(), line: z.number(), column: z.number() })),
-  models: z.array(z.looseObject({ references: z.array(z.looseObject({})) })).default([]),
-  providers: z.array(z.looseObject({ references: z.array(z.looseObject({})) })).default([]),
-});
-
-/** Reads a previous `--format json` report; a file that is not one is a one-line error. */
-export async function readBaseline(path: string): Promise<Report> {
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(path, "utf8"));
-  } catch (error) {
-    throw new PolicyError(`${path}: cannot read the baseline (${(error as Error).message.split("\n")[0]})`);
-  }
-  const result = baselineSchema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new PolicyError(`${path}: not a modelrisk JSON report: ${issue.path.join(".") || "(top level)"}: ${issue.message}`);
-  }
-  return result.data as unknown as Report;
 }

@@ -5,6 +5,7 @@
  */
 import type { FactorName, RuleId } from "../types.js";
 import { compilePattern } from "./patterns.js";
+import { resolveScoringParams } from "./scoring-params.js";
 import type { ParsedFile } from "./read.js";
 import type { ModelEntry, ScoringEntry } from "./schema.js";
 import type { FindingRule, HostRule, IncidentRule, LicenseRule, ModelRule, ProviderRule, ScoringRules } from "./types.js";
@@ -179,5 +180,12 @@ export function completeScoring(scoring: Partial<ScoringEntry>, factors: readonl
   }
   if (errors.length > 0) return undefined;
   const params = Object.fromEntries(Object.entries(scoring.params ?? {}).map(([k, v]) => [k, v.value]));
-  return { weights: weights as Record<FactorName, number>, levels: levels as ScoringRules["levels"], params };
+  let resolved: ScoringRules["resolved"];
+  try {
+    resolved = resolveScoringParams(params);
+  } catch (error) {
+    errors.push((error as Error).message);
+    return undefined;
+  }
+  return { weights: weights as Record<FactorName, number>, levels: levels as ScoringRules["levels"], params, resolved };
 }

@@ -1,4 +1,5 @@
 /** The rules database after validation and normalisation: what the core relies on. */
+import type { ScoringParams } from "./scoring-params.js";
 import type { Level, LicenseClass, ModelKind, RuleId, FactorName } from "../types.js";
 
 export interface ProviderRule {
@@ -120,6 +121,8 @@ export interface ScoringRules {
   levels: Record<Exclude<Level, "none">, number>;
   /** Further knobs of the risk engine from `params:` in rules/scoring.yaml (value only; the doc stays in the file). */
   params?: Record<string, number | string | boolean>;
+  /** `params` validated and nested, as the risk engine reads them. */
+  resolved: ScoringParams;
   [key: string]: unknown;
 }
 

@@ -1,5 +1,6 @@
 import { posix } from "node:path";
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "./ts.js";
 import { EXTENSIONS, type Module, type ModuleCache } from "./modules.js";
 
 /** `.js` in an import of TypeScript source names the `.ts` file that compiles to it (NodeNext style). */
@@ -47,7 +48,7 @@ export function findExport(lookup: ExportLookup, mod: Module, name: string, dept
   }
   // `export * from` comes last: a local export of the same name shadows it.
   for (const statement of mod.sf.statements) {
-    if (ts.isExportDeclaration(statement) && !statement.exportClause && name !== "default") {
+    if (tsApi.isExportDeclaration(statement) && !statement.exportClause && name !== "default") {
       const target = reexported(lookup, mod, statement);
       const found = target ? findExport(lookup, target, name, depth + 1) : [];
       if (found.length > 0) return found;
@@ -57,21 +58,21 @@ export function findExport(lookup: ExportLookup, mod: Module, name: string, dept
 }
 
 function exportIn(lookup: ExportLookup, mod: Module, statement: ts.Statement, name: string, depth: number): ts.Node[] {
-  const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
-  const isExported = modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
-  const isDefault = modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ?? false;
-  if (isExported && ts.isVariableStatement(statement)) {
+  const modifiers = tsApi.canHaveModifiers(statement) ? tsApi.getModifiers(statement) : undefined;
+  const isExported = modifiers?.some((m) => m.kind === tsApi.SyntaxKind.ExportKeyword) ?? false;
+  const isDefault = modifiers?.some((m) => m.kind === tsApi.SyntaxKind.DefaultKeyword) ?? false;
+  if (isExported && tsApi.isVariableStatement(statement)) {
     for (const decl of statement.declarationList.declarations) {
-      if (ts.isIdentifier(decl.name) && decl.name.text === name && decl.initializer) return [decl.initializer];
+      if (tsApi.isIdentifier(decl.name) && decl.name.text === name && decl.initializer) return [decl.initializer];
     }
   }
-  if (isExported && (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement))) {
+  if (isExported && (tsApi.isFunctionDeclaration(statement) || tsApi.isClassDeclaration(statement) || tsApi.isEnumDeclaration(statement))) {
     if (isDefault ? name === "default" : statement.name?.text === name) return [statement];
   }
-  if (ts.isExportAssignment(statement) && name === "default") return [statement.expression];
-  if (ts.isExportDeclaration(statement) && statement.exportClause) {
+  if (tsApi.isExportAssignment(statement) && name === "default") return [statement.expression];
+  if (tsApi.isExportDeclaration(statement) && statement.exportClause) {
     const clause = statement.exportClause;
-    if (ts.isNamespaceExport(clause)) {
+    if (tsApi.isNamespaceExport(clause)) {
       const target = clause.name.text === name ? reexported(lookup, mod, statement) : undefined;
       return target ? [target.sf] : [];
     }
@@ -80,16 +81,16 @@ function exportIn(lookup: ExportLookup, mod: Module, statement: ts.Statement, na
       const local = element.propertyName ?? element.name;
       if (!statement.moduleSpecifier) return [local];
       const target = reexported(lookup, mod, statement);
-      return target && ts.isIdentifier(local) ? findExport(lookup, target, local.text, depth + 1) : [];
+      return target && tsApi.isIdentifier(local) ? findExport(lookup, target, local.text, depth + 1) : [];
     }
   }
-  if (ts.isExpressionStatement(statement)) return commonJsExport(lookup, statement.expression, name, depth);
+  if (tsApi.isExpressionStatement(statement)) return commonJsExport(lookup, statement.expression, name, depth);
   return [];
 }
 
 /** `module.exports = {…}`, `module.exports.X = …` and `exports.X = …`. */
 function commonJsExport(lookup: ExportLookup, expr: ts.Expression, name: string, depth: number): ts.Node[] {
-  if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return [];
+  if (!tsApi.isBinaryExpression(expr) || expr.operatorToken.kind !== tsApi.SyntaxKind.EqualsToken) return [];
   const target = expr.left.getText();
   if (target === "module.exports") {
     return name === "default" ? [expr.right] : lookup.property(expr.right, name, depth + 1);
@@ -100,5 +101,5 @@ function commonJsExport(lookup: ExportLookup, expr: ts.Expression, name: string,
 
 function reexported(lookup: ExportLookup, mod: Module, statement: ts.ExportDeclaration): Module | undefined {
   const spec = statement.moduleSpecifier;
-  return spec && ts.isStringLiteral(spec) ? resolveSpecifier(lookup.cache, mod.path, spec.text) : undefined;
+  return spec && tsApi.isStringLiteral(spec) ? resolveSpecifier(lookup.cache, mod.path, spec.text) : undefined;
 }

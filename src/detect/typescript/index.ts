@@ -1,4 +1,5 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "./ts.js";
 import type { DetectContext, Detector, Location, Mention, SourceFile } from "../../types.js";
 import { addLiteral, addProviderImport, isWorthParsing, moduleSpecifierOf } from "./literals.js";
 import { matchPosition, type MatchContext, type Position } from "./match-call.js";
@@ -52,15 +53,15 @@ function visit(mod: Module, mc: MatchContext, ctx: DetectContext, out: MentionCo
       specifiers.add(spec);
       addProviderImport(spec, mod.path, ctx, out);
     }
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+    if (tsApi.isCallExpression(node) || tsApi.isNewExpression(node)) {
       const position = matchPosition(node, mc);
       if (position) addPosition(position, mod, mc.resolver, out);
-    } else if ((ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) && !specifiers.has(node)) {
+    } else if ((tsApi.isStringLiteralLike(node) || tsApi.isTemplateLiteralToken(node)) && !specifiers.has(node)) {
       literals.push({ mod, node });
     }
     // Children pushed in reverse so that nodes are visited in source order.
     const children: ts.Node[] = [];
-    ts.forEachChild(node, (child) => void children.push(child));
+    tsApi.forEachChild(node, (child) => void children.push(child));
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }
@@ -88,7 +89,7 @@ function addPosition(p: Position, mod: Module, resolver: Resolver, out: MentionC
       if (v.kind === "string") {
         if (v.value.trim() === "") continue;
         const [value, pinned] = p.hint === "replicate" ? splitVersion(v.value) : [v.value, revision];
-        const text = ts.isStringLiteralLike(v.node) ? v.node.text : v.node.getText();
+        const text = tsApi.isStringLiteralLike(v.node) ? v.node.text : v.node.getText();
         out.addModel(file, v.node, { ...base, value, text, ...(pinned ? { revision: pinned } : {}) }, usedAt);
       } else if (!p.stringOnly && (p.strict || p.keys)) {
         const text = expressionText(v.node);

@@ -1,4 +1,5 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "./ts.js";
 import type { DetectContext, SourceFile } from "../../types.js";
 import { spanOf, type MentionCollector } from "./mentions.js";
 import { requiredSpecifier } from "./scope.js";
@@ -34,10 +35,10 @@ export function packageName(specifier: string): string | undefined {
 
 /** The specifier string of an import, export-from, `require()` or `import()`, when `node` is one. */
 export function moduleSpecifierOf(node: ts.Node): ts.StringLiteralLike | undefined {
-  if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+  if ((tsApi.isImportDeclaration(node) || tsApi.isExportDeclaration(node)) && node.moduleSpecifier && tsApi.isStringLiteral(node.moduleSpecifier)) {
     return node.moduleSpecifier;
   }
-  if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+  if (tsApi.isImportEqualsDeclaration(node) && tsApi.isExternalModuleReference(node.moduleReference) && tsApi.isStringLiteral(node.moduleReference.expression)) {
     return node.moduleReference.expression;
   }
   if (requiredSpecifier(node) !== undefined) return (node as ts.CallExpression).arguments[0] as ts.StringLiteralLike;
@@ -54,7 +55,7 @@ export function addProviderImport(spec: ts.StringLiteralLike, file: string, ctx:
 
 /** A string in code: a known model id (catalogs, unions, lists) or a Hugging Face model URL. */
 export function addLiteral(node: ts.LiteralLikeNode, file: string, ctx: DetectContext, out: MentionCollector): void {
-  if (ts.isStringLiteralLike(node) && ctx.isKnownModel(node.text)) {
+  if (tsApi.isStringLiteralLike(node) && ctx.isKnownModel(node.text)) {
     out.addIfFree(file, node, { value: node.text, text: node.text, evidence: "literal" });
     return;
   }

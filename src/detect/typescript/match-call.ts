@@ -1,4 +1,5 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "./ts.js";
 import { unwrap, type Resolver } from "./resolve-value.js";
 import { findDeclaration } from "./scope.js";
 import {
@@ -30,12 +31,12 @@ export interface MatchContext {
 const LONGEST_FIRST = [...METHOD_SHAPES].sort((a, b) => b.path.length - a.path.length);
 
 export function matchPosition(node: ts.CallExpression | ts.NewExpression, mc: MatchContext): Position | undefined {
-  const args = node.arguments ?? ts.factory.createNodeArray();
-  if (ts.isNewExpression(node)) return matchClass(node, args);
+  const args = node.arguments ?? tsApi.factory.createNodeArray();
+  if (tsApi.isNewExpression(node)) return matchClass(node, args);
   const callee = unwrap(node.expression);
-  if (ts.isCallExpression(callee)) return matchCreatedProvider(node, callee, args, mc);
+  if (tsApi.isCallExpression(callee)) return matchCreatedProvider(node, callee, args, mc);
   const { names, head } = calleeChain(callee);
-  const headName = ts.isIdentifier(head) ? head : undefined;
+  const headName = tsApi.isIdentifier(head) ? head : undefined;
   return matchAiSdk(node, names, headName, args, mc) ?? matchPipeline(node, names, headName, args)
     ?? matchHttp(node, names, args, mc) ?? matchMethod(node, names, headName, args);
 }
@@ -43,11 +44,11 @@ export function matchPosition(node: ts.CallExpression | ts.NewExpression, mc: Ma
 function calleeChain(callee: ts.Node): { names: string[]; head: ts.Node } {
   const names: string[] = [];
   let e = callee;
-  while (ts.isPropertyAccessExpression(e)) {
+  while (tsApi.isPropertyAccessExpression(e)) {
     names.unshift(e.name.text);
     e = unwrap(e.expression);
   }
-  if (ts.isIdentifier(e)) names.unshift(e.text);
+  if (tsApi.isIdentifier(e)) names.unshift(e.text);
   return { names, head: e };
 }
 
@@ -72,7 +73,7 @@ function isReceiver(receiver: Receiver, name: string | undefined, head: ts.Ident
   if (decl?.kind === "import") return receiver.packages.includes(decl.specifier);
   if (decl?.kind === "variable" && decl.node.initializer) {
     const init = unwrap(decl.node.initializer);
-    return ts.isNewExpression(init) && ts.isIdentifier(init.expression) && receiver.classes.includes(init.expression.text);
+    return tsApi.isNewExpression(init) && tsApi.isIdentifier(init.expression) && receiver.classes.includes(init.expression.text);
   }
   return false;
 }
@@ -80,7 +81,7 @@ function isReceiver(receiver: Receiver, name: string | undefined, head: ts.Ident
 /** `new ChatOpenAI({ model })` and the other LangChain JS model classes. */
 function matchClass(site: ts.NewExpression, args: ts.NodeArray<ts.Expression>): Position | undefined {
   const callee = unwrap(site.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const name = tsApi.isIdentifier(callee) ? callee.text : tsApi.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   const hint = name === undefined ? undefined : CLASS_HINTS[name];
   const arg = args[0];
   if (!name || !hint || !arg) return undefined;
@@ -97,7 +98,7 @@ function aiSdkBinding(id: ts.Identifier): { pkg: string; isFactory: boolean } | 
   }
   if (decl?.kind === "variable" && decl.node.initializer) {
     const init = unwrap(decl.node.initializer);
-    const creator = ts.isCallExpression(init) && ts.isIdentifier(init.expression) ? aiSdkBinding(init.expression) : undefined;
+    const creator = tsApi.isCallExpression(init) && tsApi.isIdentifier(init.expression) ? aiSdkBinding(init.expression) : undefined;
     return creator?.isFactory ? { pkg: creator.pkg, isFactory: false } : undefined;
   }
   return undefined;
@@ -120,7 +121,7 @@ function matchAiSdk(site: ts.CallExpression, names: string[], head: ts.Identifie
 /** `createOpenAI({ baseURL })("gpt-4o")`. */
 function matchCreatedProvider(site: ts.CallExpression, callee: ts.CallExpression, args: ts.NodeArray<ts.Expression>, mc: MatchContext): Position | undefined {
   const creator = unwrap(callee.expression);
-  const binding = ts.isIdentifier(creator) ? aiSdkBinding(creator) : undefined;
+  const binding = tsApi.isIdentifier(creator) ? aiSdkBinding(creator) : undefined;
   const arg = args[0];
   if (!binding?.isFactory || !arg) return undefined;
   return { site, arg, via: `${(creator as ts.Identifier).text}()()`, hint: mc.hintForPackage(binding.pkg), strict: true };
@@ -133,7 +134,7 @@ function matchPipeline(site: ts.CallExpression, names: string[], head: ts.Identi
   const isImported = decl?.kind === "import" && TRANSFORMERS_PACKAGES.has(decl.specifier);
   // Without the import, a literal task name as first argument is what tells it from stream.pipeline.
   const task = unwrap(args[0]!);
-  if (!isImported && !ts.isStringLiteralLike(task)) return undefined;
+  if (!isImported && !tsApi.isStringLiteralLike(task)) return undefined;
   return { site, arg: args[1], via: "pipeline", hint: "huggingface", strict: isImported, revisionFrom: args[2] };
 }
 
@@ -152,7 +153,7 @@ function matchHttp(site: ts.CallExpression, names: string[], args: ts.NodeArray<
 }
 
 function stringifiedArgument(node: ts.Node): ts.Node | undefined {
-  return ts.isCallExpression(node) && node.expression.getText() === "JSON.stringify" ? node.arguments[0] : undefined;
+  return tsApi.isCallExpression(node) && node.expression.getText() === "JSON.stringify" ? node.arguments[0] : undefined;
 }
 
 export function hostOf(url: string): string | undefined {

@@ -1,4 +1,5 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "./ts.js";
 import type { Location, Mention, ModelMention, ProviderMention, Span } from "../../types.js";
 
 const MAX_DYNAMIC_TEXT = 80;
@@ -6,7 +7,7 @@ const MAX_DYNAMIC_TEXT = 80;
 /** The span of a node; for a string literal, the characters inside the quotes. */
 export function spanOf(node: ts.Node, inner: boolean): Span & { start: number; end: number } {
   const sf = node.getSourceFile();
-  const quoted = inner && ts.isStringLiteralLike(node);
+  const quoted = inner && tsApi.isStringLiteralLike(node);
   const start = node.getStart(sf) + (quoted ? 1 : 0);
   const end = node.getEnd() - (quoted ? 1 : 0);
   const a = sf.getLineAndCharacterOfPosition(start);

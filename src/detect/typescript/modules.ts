@@ -1,4 +1,5 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "./ts.js";
 import type { SourceFile } from "../../types.js";
 
 /** A parsed project file; nodes keep parent links so scopes can be walked upwards. */
@@ -30,10 +31,10 @@ export function findSkipReason(file: SourceFile): string | undefined {
 }
 
 function scriptKind(path: string): ts.ScriptKind {
-  if (path.endsWith(".tsx")) return ts.ScriptKind.TSX;
-  if (/\.[cm]?ts$/.test(path)) return ts.ScriptKind.TS;
-  if (path.endsWith(".jsx")) return ts.ScriptKind.JSX;
-  return ts.ScriptKind.JS;
+  if (path.endsWith(".tsx")) return tsApi.ScriptKind.TSX;
+  if (/\.[cm]?ts$/.test(path)) return tsApi.ScriptKind.TS;
+  if (path.endsWith(".jsx")) return tsApi.ScriptKind.JSX;
+  return tsApi.ScriptKind.JS;
 }
 
 /**
@@ -71,7 +72,7 @@ export class ModuleCache {
     const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
     let sf: ts.SourceFile;
     try {
-      sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKind(path));
+      sf = tsApi.createSourceFile(path, text, tsApi.ScriptTarget.Latest, true, scriptKind(path));
     } catch (error) {
       // The TypeScript parser recurses; thousands of nested brackets overflow its stack.
       this.onSkip(path, error instanceof RangeError ? "too deeply nested to parse" : "unparsable");

@@ -1,4 +1,5 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "./ts.js";
 import { findExport, resolveSpecifier, type ExportLookup } from "./imports.js";
 import type { ModuleCache } from "./modules.js";
 import { bindingPropertyName, findDeclaration, requiredSpecifier } from "./scope.js";
@@ -23,8 +24,8 @@ export class Resolver implements ExportLookup {
   strings(node: ts.Node, depth = 0): Value[] {
     const out: Value[] = [];
     for (const t of this.follow(node, depth)) {
-      if (ts.isStringLiteralLike(t)) out.push({ kind: "string", value: t.text, node: t });
-      else if (ts.isTemplateExpression(t) || isConcatenation(t)) out.push(...this.fold(t, depth));
+      if (tsApi.isStringLiteralLike(t)) out.push({ kind: "string", value: t.text, node: t });
+      else if (tsApi.isTemplateExpression(t) || isConcatenation(t)) out.push(...this.fold(t, depth));
       else if (!isNothing(t)) out.push({ kind: "dynamic", node: t });
     }
     return out;
@@ -34,20 +35,20 @@ export class Resolver implements ExportLookup {
     if (depth > MAX_DEPTH) return [node];
     const expr = unwrap(node);
     const next = depth + 1;
-    if (ts.isIdentifier(expr)) return this.followIdentifier(expr, next);
-    if (ts.isPropertyAccessExpression(expr)) {
+    if (tsApi.isIdentifier(expr)) return this.followIdentifier(expr, next);
+    if (tsApi.isPropertyAccessExpression(expr)) {
       if (isEnvAccess(expr)) return [expr];
-      if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) return this.followThis(expr, expr.name.text, next);
+      if (expr.expression.kind === tsApi.SyntaxKind.ThisKeyword) return this.followThis(expr, expr.name.text, next);
       return this.followMember(expr, expr.expression, expr.name.text, next);
     }
-    if (ts.isElementAccessExpression(expr)) {
+    if (tsApi.isElementAccessExpression(expr)) {
       const key = unwrap(expr.argumentExpression);
-      const name = ts.isStringLiteralLike(key) || ts.isNumericLiteral(key) ? key.text : undefined;
+      const name = tsApi.isStringLiteralLike(key) || tsApi.isNumericLiteral(key) ? key.text : undefined;
       return name === undefined ? [expr] : this.followMember(expr, expr.expression, name, next);
     }
-    if (ts.isConditionalExpression(expr)) return [...this.follow(expr.whenTrue, next), ...this.follow(expr.whenFalse, next)];
-    if (ts.isBinaryExpression(expr)) return this.followBinary(expr, next);
-    if (ts.isAwaitExpression(expr)) return this.follow(expr.expression, next);
+    if (tsApi.isConditionalExpression(expr)) return [...this.follow(expr.whenTrue, next), ...this.follow(expr.whenFalse, next)];
+    if (tsApi.isBinaryExpression(expr)) return this.followBinary(expr, next);
+    if (tsApi.isAwaitExpression(expr)) return this.follow(expr.expression, next);
     const required = requiredSpecifier(expr);
     if (required !== undefined) {
       const mod = resolveSpecifier(this.cache, this.cache.of(expr).path, required);
@@ -64,19 +65,19 @@ export class Resolver implements ExportLookup {
   /** Like `property`, and whether some operand could not be read (a parameter, a spread of one). */
   propertyOf(t: ts.Node, name: string, depth: number): { found: ts.Node[]; opaque: boolean } {
     if (depth > MAX_DEPTH) return { found: [], opaque: true };
-    if (ts.isObjectLiteralExpression(t)) return this.objectProperty(t, name, depth);
-    if (ts.isSourceFile(t)) return { found: findExport(this, this.cache.of(t), name, depth), opaque: false };
-    if (ts.isEnumDeclaration(t)) {
+    if (tsApi.isObjectLiteralExpression(t)) return this.objectProperty(t, name, depth);
+    if (tsApi.isSourceFile(t)) return { found: findExport(this, this.cache.of(t), name, depth), opaque: false };
+    if (tsApi.isEnumDeclaration(t)) {
       const member = t.members.find((m) => memberName(m.name) === name);
       return { found: member?.initializer ? [member.initializer] : [], opaque: false };
     }
-    if (ts.isClassDeclaration(t)) {
-      const member = t.members.find((m) => ts.isPropertyDeclaration(m) && memberName(m.name) === name);
-      return { found: member && ts.isPropertyDeclaration(member) && member.initializer ? [member.initializer] : [], opaque: false };
+    if (tsApi.isClassDeclaration(t)) {
+      const member = t.members.find((m) => tsApi.isPropertyDeclaration(m) && memberName(m.name) === name);
+      return { found: member && tsApi.isPropertyDeclaration(member) && member.initializer ? [member.initializer] : [], opaque: false };
     }
-    if (ts.isArrayLiteralExpression(t) && /^\d+$/.test(name)) {
+    if (tsApi.isArrayLiteralExpression(t) && /^\d+$/.test(name)) {
       const element = t.elements[Number(name)];
-      return { found: element && !ts.isSpreadElement(element) ? [element] : [], opaque: false };
+      return { found: element && !tsApi.isSpreadElement(element) ? [element] : [], opaque: false };
     }
     return { found: [], opaque: !isNothing(t) };
   }
@@ -84,16 +85,16 @@ export class Resolver implements ExportLookup {
   /** Elements of the arrays (or values of the objects, via `Object.values`) `node` evaluates to. */
   elements(node: ts.Node, depth: number): ts.Node[] {
     const expr = unwrap(node);
-    if (ts.isCallExpression(expr) && expr.expression.getText() === "Object.values" && expr.arguments[0]) {
+    if (tsApi.isCallExpression(expr) && expr.expression.getText() === "Object.values" && expr.arguments[0]) {
       return this.follow(expr.arguments[0], depth + 1).flatMap((t) =>
-        ts.isObjectLiteralExpression(t)
-          ? t.properties.flatMap((p) => (ts.isPropertyAssignment(p) ? [p.initializer] : ts.isShorthandPropertyAssignment(p) ? [p.name] : []))
+        tsApi.isObjectLiteralExpression(t)
+          ? t.properties.flatMap((p) => (tsApi.isPropertyAssignment(p) ? [p.initializer] : tsApi.isShorthandPropertyAssignment(p) ? [p.name] : []))
           : [],
       );
     }
     return this.follow(expr, depth + 1).flatMap((t) =>
-      ts.isArrayLiteralExpression(t)
-        ? t.elements.flatMap((e) => (ts.isSpreadElement(e) ? this.elements(e.expression, depth + 1) : [e]))
+      tsApi.isArrayLiteralExpression(t)
+        ? t.elements.flatMap((e) => (tsApi.isSpreadElement(e) ? this.elements(e.expression, depth + 1) : [e]))
         : [],
     );
   }
@@ -102,15 +103,15 @@ export class Resolver implements ExportLookup {
     let opaque = false;
     // Later properties override earlier ones, spreads included.
     for (const prop of [...obj.properties].reverse()) {
-      if (ts.isSpreadAssignment(prop)) {
+      if (tsApi.isSpreadAssignment(prop)) {
         for (const t of this.follow(prop.expression, depth)) {
           const inner = this.propertyOf(t, name, depth + 1);
           if (inner.found.length > 0) return { found: inner.found, opaque: false };
           opaque ||= inner.opaque;
         }
       } else if (prop.name && memberName(prop.name) === name) {
-        if (ts.isPropertyAssignment(prop)) return { found: [prop.initializer], opaque: false };
-        if (ts.isShorthandPropertyAssignment(prop)) return { found: [prop.name], opaque: false };
+        if (tsApi.isPropertyAssignment(prop)) return { found: [prop.initializer], opaque: false };
+        if (tsApi.isShorthandPropertyAssignment(prop)) return { found: [prop.name], opaque: false };
         return { found: [], opaque: true };
       }
     }
@@ -124,7 +125,7 @@ export class Resolver implements ExportLookup {
     switch (decl.kind) {
       case "variable": {
         const loop = decl.node.parent.parent;
-        if (ts.isForOfStatement(loop)) return orSelf(this.elements(loop.expression, depth).flatMap((e) => this.follow(e, depth)), id);
+        if (tsApi.isForOfStatement(loop)) return orSelf(this.elements(loop.expression, depth).flatMap((e) => this.follow(e, depth)), id);
         return decl.node.initializer ? this.follow(decl.node.initializer, depth) : [id];
       }
       case "parameter": {
@@ -141,7 +142,7 @@ export class Resolver implements ExportLookup {
         return orSelf(findExport(this, mod, decl.imported, depth).flatMap((n) => this.follow(n, depth)), id);
       }
       default:
-        return ts.isEnumDeclaration(decl.node) || ts.isClassDeclaration(decl.node) ? [decl.node] : [id];
+        return tsApi.isEnumDeclaration(decl.node) || tsApi.isClassDeclaration(decl.node) ? [decl.node] : [id];
     }
   }
 
@@ -150,7 +151,7 @@ export class Resolver implements ExportLookup {
     const pattern = element.parent;
     const owner = pattern.parent;
     const name = bindingPropertyName(element);
-    const source = (ts.isVariableDeclaration(owner) || ts.isParameter(owner)) && ts.isObjectBindingPattern(pattern) ? owner.initializer : undefined;
+    const source = (tsApi.isVariableDeclaration(owner) || tsApi.isParameter(owner)) && tsApi.isObjectBindingPattern(pattern) ? owner.initializer : undefined;
     const found = source && name !== undefined ? this.property(source, name, depth) : [];
     if (found.length > 0) return found.flatMap((n) => this.follow(n, depth));
     return element.initializer ? this.follow(element.initializer, depth) : [id];
@@ -160,7 +161,7 @@ export class Resolver implements ExportLookup {
   private iteratedValues(param: ts.ParameterDeclaration, depth: number): ts.Node[] {
     const fn = param.parent;
     const call = fn.parent;
-    if (fn.parameters[0] !== param || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return [];
+    if (fn.parameters[0] !== param || !tsApi.isCallExpression(call) || !tsApi.isPropertyAccessExpression(call.expression)) return [];
     if (!ITERATING_METHODS.has(call.expression.name.text)) return [];
     return this.elements(call.expression.expression, depth).flatMap((e) => this.follow(e, depth));
   }
@@ -179,18 +180,18 @@ export class Resolver implements ExportLookup {
   /** `this.model`: a class field initializer, a constructor parameter property or assignment. */
   private followThis(expr: ts.PropertyAccessExpression, name: string, depth: number): ts.Node[] {
     let cls: ts.Node | undefined = expr.parent;
-    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-    if (!cls || !ts.isClassLike(cls)) return [expr];
+    while (cls && !tsApi.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !tsApi.isClassLike(cls)) return [expr];
     const sources: ts.Node[] = [];
     for (const member of cls.members) {
-      if (ts.isPropertyDeclaration(member) && memberName(member.name) === name && member.initializer) sources.push(member.initializer);
-      if (!ts.isConstructorDeclaration(member)) continue;
+      if (tsApi.isPropertyDeclaration(member) && memberName(member.name) === name && member.initializer) sources.push(member.initializer);
+      if (!tsApi.isConstructorDeclaration(member)) continue;
       for (const p of member.parameters) {
-        if (ts.isIdentifier(p.name) && p.name.text === name && p.initializer) sources.push(p.initializer);
-        if (ts.isIdentifier(p.name) && p.name.text === name && !p.initializer && p.modifiers?.length) return [expr];
+        if (tsApi.isIdentifier(p.name) && p.name.text === name && p.initializer) sources.push(p.initializer);
+        if (tsApi.isIdentifier(p.name) && p.name.text === name && !p.initializer && p.modifiers?.length) return [expr];
       }
       for (const s of member.body?.statements ?? []) {
-        if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && s.expression.left.getText() === `this.${name}`) {
+        if (tsApi.isExpressionStatement(s) && tsApi.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === tsApi.SyntaxKind.EqualsToken && s.expression.left.getText() === `this.${name}`) {
           sources.push(s.expression.right);
         }
       }
@@ -200,24 +201,24 @@ export class Resolver implements ExportLookup {
 
   private followBinary(expr: ts.BinaryExpression, depth: number): ts.Node[] {
     const op = expr.operatorToken.kind;
-    if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+    if (op === tsApi.SyntaxKind.QuestionQuestionToken || op === tsApi.SyntaxKind.BarBarToken) {
       const both = [...this.follow(expr.left, depth), ...this.follow(expr.right, depth)];
       // `process.env.MODEL ?? "gpt-4o-mini"`: the fallback literal is what the code names.
       const readable = both.filter((n) => !isOpaque(n));
       return readable.length > 0 ? readable : both;
     }
-    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken) return this.follow(expr.right, depth);
+    if (op === tsApi.SyntaxKind.AmpersandAmpersandToken || op === tsApi.SyntaxKind.CommaToken) return this.follow(expr.right, depth);
     return [expr];
   }
 
   private fold(t: ts.Node, depth: number): Value[] {
     if (depth > MAX_DEPTH) return [{ kind: "dynamic", node: t }];
-    const parts: ts.Node[] = ts.isTemplateExpression(t)
+    const parts: ts.Node[] = tsApi.isTemplateExpression(t)
       ? [t.head, ...t.templateSpans.flatMap((s) => [s.expression, s.literal])]
       : [(t as ts.BinaryExpression).left, (t as ts.BinaryExpression).right];
     let combos = [""];
     for (const part of parts) {
-      const values = ts.isTemplateLiteralToken(part) ? [{ kind: "string" as const, value: part.text, node: part }] : this.strings(part, depth + 1);
+      const values = tsApi.isTemplateLiteralToken(part) ? [{ kind: "string" as const, value: part.text, node: part }] : this.strings(part, depth + 1);
       if (values.length === 0 || values.some((v) => v.kind === "dynamic")) return [{ kind: "dynamic", node: t }];
       combos = combos.flatMap((c) => values.map((v) => c + (v.kind === "string" ? v.value : "")));
       if (combos.length > MAX_COMBINATIONS) return [{ kind: "dynamic", node: t }];
@@ -228,14 +229,14 @@ export class Resolver implements ExportLookup {
 
 export function unwrap(node: ts.Node): ts.Node {
   let n = node;
-  while (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isSatisfiesExpression(n) || ts.isNonNullExpression(n) || ts.isTypeAssertionExpression(n)) {
+  while (tsApi.isParenthesizedExpression(n) || tsApi.isAsExpression(n) || tsApi.isSatisfiesExpression(n) || tsApi.isNonNullExpression(n) || tsApi.isTypeAssertionExpression(n)) {
     n = n.expression;
   }
   return n;
 }
 
 function memberName(name: ts.Node): string | undefined {
-  return ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name) ? name.text : undefined;
+  return tsApi.isIdentifier(name) || tsApi.isStringLiteralLike(name) || tsApi.isNumericLiteral(name) || tsApi.isPrivateIdentifier(name) ? name.text : undefined;
 }
 
 function isEnvAccess(expr: ts.PropertyAccessExpression): boolean {
@@ -244,18 +245,18 @@ function isEnvAccess(expr: ts.PropertyAccessExpression): boolean {
 }
 
 function isConcatenation(node: ts.Node): node is ts.BinaryExpression {
-  return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken;
+  return tsApi.isBinaryExpression(node) && node.operatorToken.kind === tsApi.SyntaxKind.PlusToken;
 }
 
 /** `undefined`, `null` and missing values name no model and are not dynamic either. */
 function isNothing(node: ts.Node): boolean {
-  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === "undefined") || ts.isNumericLiteral(node);
+  return node.kind === tsApi.SyntaxKind.NullKeyword || (tsApi.isIdentifier(node) && node.text === "undefined") || tsApi.isNumericLiteral(node);
 }
 
 function isOpaque(node: ts.Node): boolean {
   return !(
-    ts.isStringLiteralLike(node) || ts.isTemplateExpression(node) || isConcatenation(node) || ts.isObjectLiteralExpression(node) ||
-    ts.isArrayLiteralExpression(node) || ts.isSourceFile(node) || ts.isEnumDeclaration(node) || ts.isClassDeclaration(node)
+    tsApi.isStringLiteralLike(node) || tsApi.isTemplateExpression(node) || isConcatenation(node) || tsApi.isObjectLiteralExpression(node) ||
+    tsApi.isArrayLiteralExpression(node) || tsApi.isSourceFile(node) || tsApi.isEnumDeclaration(node) || tsApi.isClassDeclaration(node)
   );
 }
 

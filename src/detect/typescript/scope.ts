@@ -1,4 +1,5 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "./ts.js";
 
 /** What a name refers to, found by walking the syntax tree upwards (there is no binder here). */
 export type Declaration =
@@ -18,9 +19,9 @@ export function findDeclaration(name: string, from: ts.Node): Declaration | unde
 }
 
 function declarationIn(scope: ts.Node, name: string): Declaration | undefined {
-  if (ts.isFunctionLike(scope)) {
+  if (tsApi.isFunctionLike(scope)) {
     for (const param of scope.parameters) {
-      if (ts.isIdentifier(param.name)) {
+      if (tsApi.isIdentifier(param.name)) {
         if (param.name.text === name) return { kind: "parameter", node: param };
       } else {
         const element = findInPattern(param.name, name);
@@ -29,15 +30,15 @@ function declarationIn(scope: ts.Node, name: string): Declaration | undefined {
     }
     return undefined;
   }
-  if (ts.isForOfStatement(scope) || ts.isForInStatement(scope) || ts.isForStatement(scope)) {
+  if (tsApi.isForOfStatement(scope) || tsApi.isForInStatement(scope) || tsApi.isForStatement(scope)) {
     const init = scope.initializer;
-    return init && ts.isVariableDeclarationList(init) ? inDeclarationList(init, name) : undefined;
+    return init && tsApi.isVariableDeclarationList(init) ? inDeclarationList(init, name) : undefined;
   }
-  if (ts.isCatchClause(scope) && scope.variableDeclaration) {
+  if (tsApi.isCatchClause(scope) && scope.variableDeclaration) {
     const decl = scope.variableDeclaration;
-    return ts.isIdentifier(decl.name) && decl.name.text === name ? { kind: "other", node: decl } : undefined;
+    return tsApi.isIdentifier(decl.name) && decl.name.text === name ? { kind: "other", node: decl } : undefined;
   }
-  if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
+  if (tsApi.isSourceFile(scope) || tsApi.isBlock(scope) || tsApi.isModuleBlock(scope) || tsApi.isCaseClause(scope) || tsApi.isDefaultClause(scope)) {
     for (const statement of scope.statements) {
       const found = declarationInStatement(statement, name);
       if (found) return found;
@@ -47,10 +48,10 @@ function declarationIn(scope: ts.Node, name: string): Declaration | undefined {
 }
 
 function declarationInStatement(statement: ts.Statement, name: string): Declaration | undefined {
-  if (ts.isVariableStatement(statement)) return inDeclarationList(statement.declarationList, name);
-  if (ts.isImportDeclaration(statement)) return inImport(statement, name);
+  if (tsApi.isVariableStatement(statement)) return inDeclarationList(statement.declarationList, name);
+  if (tsApi.isImportDeclaration(statement)) return inImport(statement, name);
   if (
-    (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) &&
+    (tsApi.isFunctionDeclaration(statement) || tsApi.isClassDeclaration(statement) || tsApi.isEnumDeclaration(statement)) &&
     statement.name?.text === name
   ) {
     return { kind: "other", node: statement };
@@ -60,7 +61,7 @@ function declarationInStatement(statement: ts.Statement, name: string): Declarat
 
 function inDeclarationList(list: ts.VariableDeclarationList, name: string): Declaration | undefined {
   for (const decl of list.declarations) {
-    if (ts.isIdentifier(decl.name)) {
+    if (tsApi.isIdentifier(decl.name)) {
       if (decl.name.text === name) return { kind: "variable", node: decl };
     } else {
       const element = findInPattern(decl.name, name);
@@ -72,8 +73,8 @@ function inDeclarationList(list: ts.VariableDeclarationList, name: string): Decl
 
 function findInPattern(pattern: ts.BindingPattern, name: string): ts.BindingElement | undefined {
   for (const element of pattern.elements) {
-    if (ts.isOmittedExpression(element)) continue;
-    if (ts.isIdentifier(element.name)) {
+    if (tsApi.isOmittedExpression(element)) continue;
+    if (tsApi.isIdentifier(element.name)) {
       if (element.name.text === name) return element;
     } else {
       const nested = findInPattern(element.name, name);
@@ -85,14 +86,14 @@ function findInPattern(pattern: ts.BindingPattern, name: string): ts.BindingElem
 
 function inImport(statement: ts.ImportDeclaration, name: string): Declaration | undefined {
   const clause = statement.importClause;
-  if (!clause || !ts.isStringLiteral(statement.moduleSpecifier)) return undefined;
+  if (!clause || !tsApi.isStringLiteral(statement.moduleSpecifier)) return undefined;
   const specifier = statement.moduleSpecifier.text;
   if (clause.name?.text === name) return { kind: "import", node: clause, specifier, imported: "default" };
   const bindings = clause.namedBindings;
-  if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === name) {
+  if (bindings && tsApi.isNamespaceImport(bindings) && bindings.name.text === name) {
     return { kind: "import", node: bindings, specifier, imported: "*" };
   }
-  if (bindings && ts.isNamedImports(bindings)) {
+  if (bindings && tsApi.isNamedImports(bindings)) {
     for (const element of bindings.elements) {
       if (element.name.text === name) {
         return { kind: "import", node: element, specifier, imported: (element.propertyName ?? element.name).text };
@@ -105,15 +106,15 @@ function inImport(statement: ts.ImportDeclaration, name: string): Declaration | 
 /** The property name a binding element reads (`{ model: m }` → model), when it is static. */
 export function bindingPropertyName(element: ts.BindingElement): string | undefined {
   const key = element.propertyName ?? element.name;
-  if (ts.isIdentifier(key) || ts.isStringLiteral(key)) return key.text;
+  if (tsApi.isIdentifier(key) || tsApi.isStringLiteral(key)) return key.text;
   return undefined;
 }
 
 /** The package or path a `require("x")` call loads, if the call is one. */
 export function requiredSpecifier(node: ts.Node): string | undefined {
-  if (!ts.isCallExpression(node) || node.arguments.length !== 1) return undefined;
+  if (!tsApi.isCallExpression(node) || node.arguments.length !== 1) return undefined;
   const arg = node.arguments[0]!;
-  const isRequire = ts.isIdentifier(node.expression) && node.expression.text === "require";
-  const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
-  return (isRequire || isImport) && ts.isStringLiteralLike(arg) ? arg.text : undefined;
+  const isRequire = tsApi.isIdentifier(node.expression) && node.expression.text === "require";
+  const isImport = node.expression.kind === tsApi.SyntaxKind.ImportKeyword;
+  return (isRequire || isImport) && tsApi.isStringLiteralLike(arg) ? arg.text : undefined;
 }
