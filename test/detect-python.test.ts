@@ -20,6 +20,9 @@ function models(row: Row): ModelMention[] {
 }
 
 const valid: Row[] = [
+  // huggingface/peft src/peft/utils/constants.py and tests/testing_common.py: architecture names and substring tests.
+  { code: `TARGET_MODULES = {\n    "qwen2": ["down_proj"],\n    "gemma4": r".*language_model.*",\n}\n`, known: ["qwen2", "gemma4"] },
+  { code: `if "qwen2" in model_id:\n    pass\nif model_id.endswith("qwen2") or name.startswith("gpt-4o"):\n    pass\n`, known: ["qwen2", "gpt-4o"] },
   // huggingface/smolagents tests: stand-in ids at model positions.
   { code: `model = InferenceClientModel(model_id="test-model")\nm2 = OpenAIModel(model_id="fakemodel")\nmodel_id = "fake_model"\n` },
   { code: `tool = SpeechToTextTool(model="dummy_model_id")\ncfg = {"model": "mock_model", "data": {"model_id": "test/model"}}\n` },
@@ -49,6 +52,8 @@ const valid: Row[] = [
 ];
 
 const invalid: InvalidRow[] = [
+  // A pricing table keyed by dated ids and a membership list are still model references.
+  { code: `PRICES = {"gpt-4o": 2.5}\nif model in ("qwen2", "o1"):\n    pass\n`, known: ["gpt-4o", "qwen2", "o1"], expected: [{ value: "gpt-4o", line: 1, column: 12 }, { value: "qwen2", line: 2, column: 15 }, { value: "o1", line: 2, column: 24 }] },
   // huggingface/smolagents tests/test_models.py and examples/multi_llm_agent.py: LiteLLM prefixes were left on the id.
   { code: `model = LiteLLMModel(model_id="groq/llama-3.3-70b", flatten_messages_as_text=False)\n`, expected: [{ value: "llama-3.3-70b", line: 1, column: 37, providerHint: "groq" }] },
   { code: `model_list = [{"model_name": "group-1", "litellm_params": {"model": "mistral/mistral-tiny"}}]\n`, expected: [{ value: "group-1", line: 1, column: 31 }, { value: "mistral-tiny", line: 1, column: 78, providerHint: "mistral" }] },
