@@ -37,6 +37,7 @@ function pick(m: ModelMention, want: Expected): Record<string, unknown> {
 }
 
 const valid: [string, string][] = [
+  ["openapi-example.yaml", "example:\n  model: string\n  model_id: str\n"],
   // abetlen/llama-cpp-python docs/server.md and examples/server/configs/*.json: aliases the local server answers to.
   ["server-config.json", "{\"models\": [{\"model\": \"models/mistral/ggml-model-Q4_K.gguf\", \"model_alias\": \"gpt-4o\"}]}\n"],
   // vercel/ai packages/deepgram/src/__fixtures__/deepgram-transcription.json

@@ -20,6 +20,8 @@ function models(row: Row): ModelMention[] {
 }
 
 const valid: Row[] = [
+  // huggingface/peft method_comparison/processing.py: a dtype table, not a model.
+  { code: `_COMMON_DTYPES = {\n    "model_id": "string",\n    "model": "str",\n}\n` },
   // huggingface/peft src/peft/utils/constants.py and tests/testing_common.py: architecture names and substring tests.
   { code: `TARGET_MODULES = {\n    "qwen2": ["down_proj"],\n    "gemma4": r".*language_model.*",\n}\n`, known: ["qwen2", "gemma4"] },
   { code: `if "qwen2" in model_id:\n    pass\nif model_id.endswith("qwen2") or name.startswith("gpt-4o"):\n    pass\n`, known: ["qwen2", "gpt-4o"] },

@@ -2,7 +2,7 @@
  * What counts as a model key and a model value in config files, env files and command lines.
  * Precision first: a value only becomes a model mention when it could be a model id.
  */
-import { TEST_PLACEHOLDER } from "../python/filters.js";
+import { TEST_PLACEHOLDER, TYPE_NAME } from "../python/filters.js";
 
 /** Keys whose value is a model whatever it looks like (after the plausibility check). */
 const MODEL_KEY =
@@ -101,7 +101,7 @@ export function isPlausibleModelId(value: string): boolean {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
   if (BOOLEANISH.test(value) || NUMBER.test(value) || PLACEHOLDER.test(value)) return false;
   if (LOCAL_FILE.test(value) || DOTTED_WORDS.test(value) || /^[0-9a-f]{40}$/.test(value)) return false;
-  if (TEST_PLACEHOLDER.test(value)) return false;
+  if (TEST_PLACEHOLDER.test(value) || TYPE_NAME.test(value)) return false;
   if (UUID.test(value)) return false;
   return /[A-Za-z]/.test(value);
 }

@@ -9,7 +9,7 @@ export function isModelLike(value: string): boolean {
   if (/^[./~]/.test(value) || WEIGHT_FILE.test(value)) return false;
   if ((value.match(/\//g) ?? []).length > 1) return false; // hub ids are `org/name`; more slashes is a path
   if (LOCAL_DIRS.has(value.split("/")[0]!.toLowerCase()) && value.includes("/")) return false;
-  if (TEST_PLACEHOLDER.test(value)) return false;
+  if (TEST_PLACEHOLDER.test(value) || TYPE_NAME.test(value)) return false;
   return /^[\w.:@+/-]+$/.test(value) && /[A-Za-z]/.test(value);
 }
 
@@ -18,6 +18,12 @@ export function isModelLike(value: string): boolean {
  * (huggingface/smolagents tests). They name no model anyone could depend on.
  */
 export const TEST_PLACEHOLDER = /^(?:fake|mock|dummy|test|stub|placeholder|example|foo)[-_/]?(?:model|llm)(?:[-_](?:id|name|\d+))?$/i;
+
+/**
+ * Type names written where a schema describes a model field: `{"model_id": "string"}` (pandas dtypes in
+ * huggingface/peft method_comparison/processing.py), `"model": "str"` in OpenAPI-style examples.
+ */
+export const TYPE_NAME = /^(?:string|str|int|integer|float|number|bool|boolean|object|category|list|dict|any|text)$/i;
 
 /** First segments of training-output folders that read like `org/name` but are local paths. */
 const LOCAL_DIRS: ReadonlySet<string> = new Set([
