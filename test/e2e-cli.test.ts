@@ -79,6 +79,7 @@ describe("exit codes", () => {
     const clean = makeTree({ "app.py": "print('no models here')\n" });
     expect(runCli(["scan", clean, "--fail-on", "low", ...AS_OF]).status).toBe(0);
     expect(runCli(["scan", "fixtures/node-openai-anthropic", "--severity-threshold", "critical", ...AS_OF]).status).toBe(1);
+    expect(runCli(["scan", "fixtures/node-openai-anthropic", "--fail-on", "none", ...AS_OF]).status).toBe(0);
   });
 
   it.each([
