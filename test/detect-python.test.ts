@@ -54,6 +54,8 @@ const valid: Row[] = [
 ];
 
 const invalid: InvalidRow[] = [
+  // smolagents examples/multi_llm_agent.py: a database that knows the prefixed literal must not undo the split.
+  { code: `L = [{"litellm_params": {"model": "bedrock/anthropic.claude-3-sonnet-20240229-v1:0"}}]\n`, known: ["bedrock/anthropic.claude-3-sonnet-20240229-v1:0"], expected: [{ value: "anthropic.claude-3-sonnet-20240229-v1:0", line: 1, column: 44, providerHint: "bedrock", evidence: "model-position" }] },
   // A pricing table keyed by dated ids and a membership list are still model references.
   { code: `PRICES = {"gpt-4o": 2.5}\nif model in ("qwen2", "o1"):\n    pass\n`, known: ["gpt-4o", "qwen2", "o1"], expected: [{ value: "gpt-4o", line: 1, column: 12 }, { value: "qwen2", line: 2, column: 15 }, { value: "o1", line: 2, column: 24 }] },
   // huggingface/smolagents tests/test_models.py and examples/multi_llm_agent.py: LiteLLM prefixes were left on the id.

@@ -186,7 +186,7 @@ function readLiteral(node: SyntaxNode, state: FileState): void {
   const parts = splitStringLiteral(textOf(node, state.text), node.from);
   if (!parts || parts.isBytes || state.excluded.has(node.from) || state.excluded.has(parts.contentFrom)) return;
   const raw = state.text.slice(parts.contentFrom, parts.contentTo);
-  if (node.name === "String" && !state.sink.has(parts.contentFrom, parts.contentTo) && isDistinctiveModelId(raw) && state.ctx.isKnownModel(raw) && !isPatternUse(node, state.text, raw)) {
+  if (node.name === "String" && !state.sink.overlaps(parts.contentFrom, parts.contentTo) && isDistinctiveModelId(raw) && state.ctx.isKnownModel(raw) && !isPatternUse(node, state.text, raw)) {
     state.sink.model(parts.contentFrom, parts.contentTo, raw, "literal");
   }
   for (const match of raw.matchAll(HUB_URL)) {

@@ -33,6 +33,15 @@ export class MentionSink {
     return this.models.has(`${from}:${to}`);
   }
 
+  /** Whether a mention already covers part of `from..to`: a prefixed id split at a model position. */
+  overlaps(from: number, to: number): boolean {
+    for (const key of this.models.keys()) {
+      const [f, t] = key.split(":").map(Number) as [number, number];
+      if (f < to && t > from) return true;
+    }
+    return false;
+  }
+
   model(from: number, to: number, value: string, evidence: Evidence, extra: ModelExtra = {}): void {
     const key = `${from}:${to}`;
     const existing = this.models.get(key);
