@@ -20,6 +20,8 @@ function models(row: Row): ModelMention[] {
 }
 
 const valid: Row[] = [
+  // huggingface/peft tests: reloading what was just saved is not a model reference, not even a dynamic one.
+  { code: `def test_save(tmp_path):\n    model.save_pretrained(tmp_path)\n    m = PeftModel.from_pretrained(base, tmp_path)\n    t = AutoTokenizer.from_pretrained(self.tmp_dirname)\n` },
   // huggingface/peft method_comparison/processing.py: a dtype table, not a model.
   { code: `_COMMON_DTYPES = {\n    "model_id": "string",\n    "model": "str",\n}\n` },
   // huggingface/peft src/peft/utils/constants.py and tests/testing_common.py: architecture names and substring tests.
@@ -101,6 +103,7 @@ const invalid: InvalidRow[] = [
   { code: `import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument("--model", default="microsoft/phi-2")\nargs = parser.parse_args()\nm = AutoModel.from_pretrained(args.model)\n`, expected: [{ value: "microsoft/phi-2", line: 3, column: 41, via: "from_pretrained", usedAt: [{ file: "app.py", line: 5, column: 31, endLine: 5, endColumn: 41 }] }] },
   { code: `p.add_argument("--base-model", type=str, default="Qwen/Qwen2.5-0.5B")\n`, expected: [{ value: "Qwen/Qwen2.5-0.5B", line: 1, column: 51, via: "argparse --base-model" }] },
   { code: `def load(path):\n    return AutoModel.from_pretrained(path)\n`, expected: [{ value: "path", line: 2, column: 38, dynamic: true }] },
+  { code: `def load(template_dir):\n    return AutoModel.from_pretrained(template_dir)\n`, expected: [{ value: "template_dir", line: 2, column: 38, dynamic: true }] },
   { code: `m = AutoModel.from_pretrained(os.environ["MODEL_ID"])\n`, expected: [{ value: `os.environ["MODEL_ID"]`, line: 1, column: 31, dynamic: true }] },
   { code: `CONFIG = {"model": "gpt-4o-mini", "temperature": 0}\nr = client.chat.completions.create(model=CONFIG["model"], messages=m)\n`, expected: [{ value: "gpt-4o-mini", line: 1, column: 21 }] },
   { code: `class Bot:\n    def __init__(self, model="mistral-small-latest"):\n        self.model = model\n    def ask(self, q):\n        return self.client.chat.complete(model=self.model, messages=q)\n`, expected: [{ value: "mistral-small-latest", line: 2, column: 31 }] },

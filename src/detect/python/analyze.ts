@@ -8,7 +8,7 @@ import { NON_MODEL_CALLS, GENERIC_MODEL_KEYWORDS } from "./call-shapes.js";
 import { hintForModule, matchModelCall, readCall } from "./calls.js";
 import { MentionSink, type ModelExtra } from "./collect.js";
 import { bedrockArnPrefixLength, isDistinctiveModelId } from "../config/model-value.js";
-import { HUB_RESERVED, HUB_URL, isModelLike, MODEL_KEYS, MODEL_NAME_PATTERN } from "./filters.js";
+import { HUB_RESERVED, HUB_URL, isModelLike, LOCAL_DIR_NAME, MODEL_KEYS, MODEL_NAME_PATTERN } from "./filters.js";
 import { collectImportProviders } from "./imports.js";
 import { isPatternUse } from "./literal-context.js";
 import { splitStringLiteral } from "./positions.js";
@@ -125,6 +125,7 @@ function readEnvProvider(arg: SyntaxNode | undefined, state: FileState): void {
 /** Records a folded model position: at the literal for constants, at the argument when dynamic. */
 function report(folded: Folded, arg: SyntaxNode, state: FileState, extra: ModelExtra, prefixStyle?: "litellm" | "langchain"): void {
   if (folded.kind === "dynamic") {
+    if (LOCAL_DIR_NAME.test(folded.expr.split(".").at(-1) ?? "")) return;
     state.sink.model(arg.from, arg.to, folded.expr, "model-position", { ...extra, dynamic: true });
     return;
   }

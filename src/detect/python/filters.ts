@@ -25,6 +25,13 @@ export const TEST_PLACEHOLDER = /^(?:fake|mock|dummy|test|stub|placeholder|examp
  */
 export const TYPE_NAME = /^(?:string|str|int|integer|float|number|bool|boolean|object|category|list|dict|any|text)$/i;
 
+/**
+ * Test temp folders: `from_pretrained(tmp_path)` right after `save_pretrained(tmp_path)` reloads what the
+ * test just wrote (huggingface/peft tests: 96 of 632 dynamic references). Other local folders
+ * (`checkpoint_dir`) stay dynamic: the audit cannot see which weights they hold.
+ */
+export const LOCAL_DIR_NAME = /^(?:tmp|temp)(?:_\w*|dir\w*|path\w*)?$/i;
+
 /** First segments of training-output folders that read like `org/name` but are local paths. */
 const LOCAL_DIRS: ReadonlySet<string> = new Set([
   "output", "outputs", "checkpoint", "checkpoints", "ckpt", "ckpts", "runs", "results", "saved", "saved_models",
