@@ -1,4 +1,4 @@
-import { readFile, realpath } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import { join, posix, sep } from "node:path";
 import type { DetectContext, SourceFile } from "../../types.js";
 import { readRequirements } from "./requirements.js";
@@ -44,6 +44,9 @@ async function readInsideRoot(root: string, path: string): Promise<string | unde
   const realRoot = await realpath(root).catch(() => undefined);
   const real = await realpath(join(root, path)).catch(() => undefined);
   if (!realRoot || !real || !real.startsWith(realRoot + sep)) return undefined;
+  // Only a regular file of bounded size: opening a FIFO blocks forever, and /dev-like files never end.
+  const info = await stat(real).catch(() => undefined);
+  if (!info?.isFile() || info.size > MAX_INCLUDE_CHARS * 4) return undefined;
   const text = await readFile(real, "utf8").catch(() => undefined);
   // Same bound the discover stage puts on scanned files: a huge or binary include is not a requirements file.
   return text === undefined || text.length > MAX_INCLUDE_CHARS || text.includes("\0") ? undefined : text;
