@@ -35,7 +35,9 @@ export interface ScanOptions {
   baseline?: Report;
   /** In staged or file-list mode, also compute project-level findings (concentration, single vendor). */
   projectFindings?: boolean;
-  /** A rules database already loaded (tests, repeated scans). */
+  /** Threads for detection: 1 keeps to the main thread; default: every core for large batches. */
+  threads?: number;
+  /** A rules database already loaded (tests, repeated scans); it must come from `rules` and `feeds`. */
   db?: RulesDb;
   onEvent?: (event: ScanEvent) => void;
 }
@@ -74,9 +76,11 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
     providerFor: (kind, name) => db.providerFor(kind, name),
     skip: (file, reason) => void skipped.push({ file, reason }),
   };
-  const mentions = await detectAll(files, detectors, ctx, (_, done) =>
-    emit({ phase: "detect", done, total: detectors.length }),
-  );
+  const mentions = await detectAll(files, detectors, ctx, {
+    threads: options.threads ?? "auto",
+    rules: { extraDirs: [...(options.rules ?? [])], feedDirs: [...(options.feeds ?? [])] },
+    onDetector: (_, done) => emit({ phase: "detect", done, total: detectors.length }),
+  });
 
   emit({ phase: "resolve", done: 0, total: mentions.length });
   const resolved = resolveMentions(mentions, db, asOf);
@@ -91,7 +95,7 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
   let findings = assessed.findings;
   if (partial && !options.projectFindings) findings = findings.filter((f) => !PROJECT_RULES.has(f.rule));
   if (found.lines) findings = findings.filter((f) => onChangedLine(f, found.lines!));
-  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.reason < b.reason ? -1 : 1));
+  const notes = uniqueSkips(skipped);
 
   const report: Report = {
     schemaVersion: 1,
@@ -105,14 +109,14 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
       providers: assessed.providers.length,
       findings: findings.length,
       files: files.length,
-      skipped: skipped.length,
+      skipped: notes.length,
     },
     models: assessed.models,
     providers: assessed.providers,
     concentration: assessed.concentration,
     findings,
     dynamic: assessed.dynamic,
-    skipped,
+    skipped: notes,
   };
   return { report, sourceOf };
 }
@@ -120,6 +124,12 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
 /** Library entry point: `scan({ root, asOf, rules }) → Report`. */
 export async function scan(options: ScanOptions): Promise<Report> {
   return (await scanDetailed(options)).report;
+}
+
+/** Each skipped file once per reason (two threads may both meet a file through imports), sorted. */
+function uniqueSkips(skipped: readonly Skipped[]): Skipped[] {
+  const seen = new Map(skipped.map((s) => [`${s.file}\0${s.reason}`, s]));
+  return [...seen.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
 }
 
 /** A finding counts in `--changed` mode when its line was added or modified. */

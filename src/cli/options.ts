@@ -37,3 +37,9 @@ export function parseSize(value: string): number {
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+export function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--workers: '${value}' is not a number of threads (1–64)`);
+  return n;
+}

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { VERSION } from "../version.js";
 import { EXIT, UsageError } from "./errors.js";
-import { collect, parseDate, parseFormat, parseLevel, parseSize } from "./options.js";
+import { collect, parseDate, parseFormat, parseLevel, parseSize, parseWorkers } from "./options.js";
 
 function buildProgram(): Command {
   const program = new Command("modelrisk")
@@ -29,6 +29,7 @@ function buildProgram(): Command {
     .option("--category <name>", "SARIF automationDetails category (monorepo splits, API uploads)")
     .option("--fail-on <level>", "exit 1 when a finding is at or above this level", (v) => parseLevel("--fail-on", v))
     .option("--severity-threshold <level>", "alias of --fail-on", (v) => parseLevel("--severity-threshold", v))
+    .option("--workers <n>", "threads for detection (default: every core for large scans)", parseWorkers)
     .option("--no-color", "never colour the output")
     .option("-q, --quiet", "no progress output")
     .option("--verbose", "also print rule overrides and skipped files on stderr")

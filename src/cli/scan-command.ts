@@ -17,6 +17,7 @@ export interface ScanFlags {
   rules?: string[];
   feeds?: string[];
   maxFileSize?: number;
+  workers?: number;
   staged?: boolean;
   changed?: string;
   projectFindings?: boolean;
@@ -51,6 +52,9 @@ export async function runScan(paths: readonly string[], flags: ScanFlags): Promi
     projectFindings: flags.projectFindings,
     asOf: flags.asOf,
     maxFileSize: flags.maxFileSize,
+    threads: flags.workers,
+    rules: flags.rules,
+    feeds: flags.feeds,
     db,
     policy,
     baseline,

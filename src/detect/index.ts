@@ -1,7 +1,18 @@
+import { availableParallelism } from "node:os";
+import type { LoadOptions } from "../rules/load.js";
 import type { Detector, DetectContext, Mention, SourceFile } from "../types.js";
 
+/** A detector that can also split a large batch over worker threads. */
+export interface LoadedDetector extends Detector {
+  parallel?: {
+    minFiles: number;
+    isAvailable(): boolean;
+    detect(files: readonly SourceFile[], ctx: DetectContext, threads: number, rules: LoadOptions): Promise<Mention[]>;
+  };
+}
+
 interface Entry {
-  load: () => Promise<Detector>;
+  load: () => Promise<LoadedDetector>;
   /** A cheap path test for detectors whose module is expensive to load (the TypeScript compiler). */
   mayAccept?: (path: string) => boolean;
 }
@@ -9,7 +20,13 @@ interface Entry {
 /** Every detector, in the order their mentions win when two see the same place. */
 const REGISTRY: readonly Entry[] = [
   {
-    load: async () => (await import("./typescript/index.js")).typescriptDetector,
+    load: async () => {
+      const [{ typescriptDetector }, parallel] = await Promise.all([import("./typescript/index.js"), import("./typescript/parallel.js")]);
+      return {
+        ...typescriptDetector,
+        parallel: { minFiles: parallel.PARALLEL_MIN_FILES, isAvailable: parallel.canUseWorkers, detect: parallel.detectTypescriptParallel },
+      };
+    },
     mayAccept: (path) => /\.[cm]?[jt]sx?$/i.test(path),
   },
   { load: async () => (await import("./python/index.js")).pythonDetector },
@@ -26,9 +43,17 @@ const REGISTRY: readonly Entry[] = [
  * The detectors a scan needs. Given the candidate paths, a detector whose module is costly to load
  * is left out when no path could be for it, so a pre-commit run on two YAML files never loads TypeScript.
  */
-export async function loadDetectors(paths?: readonly string[]): Promise<Detector[]> {
+export async function loadDetectors(paths?: readonly string[]): Promise<LoadedDetector[]> {
   const wanted = REGISTRY.filter((e) => !paths || !e.mayAccept || paths.some(e.mayAccept));
   return Promise.all(wanted.map((e) => e.load()));
+}
+
+export interface DetectOptions {
+  /** Threads to use (1 = the main thread only); `auto` uses every core for batches worth it. */
+  threads: number | "auto";
+  /** How workers load the same rules database as the main thread. */
+  rules: LoadOptions;
+  onDetector?: (name: string, done: number) => void;
 }
 
 /**
@@ -37,9 +62,9 @@ export async function loadDetectors(paths?: readonly string[]): Promise<Detector
  */
 export async function detectAll(
   files: readonly SourceFile[],
-  detectors: readonly Detector[],
+  detectors: readonly LoadedDetector[],
   ctx: DetectContext,
-  onDetector?: (name: string, done: number) => void,
+  options: DetectOptions,
 ): Promise<Mention[]> {
   const out: Mention[] = [];
   let done = 0;
@@ -47,14 +72,21 @@ export async function detectAll(
     const accepted = files.filter((f) => detector.accepts(f.path));
     if (accepted.length > 0) {
       try {
-        out.push(...(await detector.detect(accepted, ctx)));
+        const threads = threadsFor(detector, accepted.length, options.threads);
+        out.push(...(threads > 1 ? await detector.parallel!.detect(accepted, ctx, threads, options.rules) : await detector.detect(accepted, ctx)));
       } catch (error) {
         ctx.skip(accepted.length === 1 ? accepted[0]!.path : ".", `${detector.name} detector failed: ${oneLine(error)}`);
       }
     }
-    onDetector?.(detector.name, ++done);
+    options.onDetector?.(detector.name, ++done);
   }
   return out;
+}
+
+function threadsFor(detector: LoadedDetector, count: number, wanted: number | "auto"): number {
+  if (!detector.parallel?.isAvailable() || count < 2) return 1;
+  if (wanted === "auto") return count >= detector.parallel.minFiles ? Math.min(availableParallelism(), 4) : 1;
+  return Math.max(1, Math.min(wanted, count));
 }
 
 function oneLine(error: unknown): string {

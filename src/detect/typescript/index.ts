@@ -3,7 +3,7 @@ import { tsApi } from "./ts.js";
 import type { DetectContext, Detector, Location, Mention, SourceFile } from "../../types.js";
 import { addLiteral, addProviderImport, isWorthParsing, moduleSpecifierOf } from "./literals.js";
 import { matchPosition, type MatchContext, type Position } from "./match-call.js";
-import { expressionText, locationOf, MentionCollector } from "./mentions.js";
+import { expressionText, locationOf, MentionCollector, type TypescriptPart } from "./mentions.js";
 import { ModuleCache, type Module } from "./modules.js";
 import { Resolver } from "./resolve-value.js";
 
@@ -18,6 +18,14 @@ export const typescriptDetector: Detector = {
 };
 
 export function detectTypescript(files: readonly SourceFile[], ctx: DetectContext): Mention[] {
+  return MentionCollector.merge([collectTypescript(files, ctx)]);
+}
+
+/**
+ * One pass over the files `owns` accepts (all by default); imports are followed into any of `files`.
+ * Worker threads each take a share of the files and their parts are merged.
+ */
+export function collectTypescript(files: readonly SourceFile[], ctx: DetectContext, owns: (path: string) => boolean = () => true): TypescriptPart {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const cache = new ModuleCache(sorted, (file, reason) => ctx.skip(file, reason));
   const resolver = new Resolver(cache);
@@ -27,23 +35,20 @@ export function detectTypescript(files: readonly SourceFile[], ctx: DetectContex
     hintForPackage: (pkg) => ctx.providerFor("npm", pkg) ?? pkg.replace(/^@ai-sdk\//, "").replace(/[-/].*$/, ""),
     hintForHost: (host) => ctx.providerFor("host", host) ?? ctx.providerFor("host", host.replace(/:\d+$/, "")),
   };
-  const literals: { mod: Module; node: ts.LiteralLikeNode }[] = [];
   for (const file of sorted) {
-    if (!isWorthParsing(file, ctx)) continue;
+    if (!owns(file.path) || !isWorthParsing(file, ctx)) continue;
     const mod = cache.get(file.path);
     if (!mod) continue;
     try {
-      visit(mod, mc, ctx, out, literals);
+      visit(mod, mc, ctx, out);
     } catch (error) {
       ctx.skip(file.path, `typescript: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
     }
   }
-  // Literals last, so that a literal some other file uses as a model keeps its model position.
-  for (const { mod, node } of literals) addLiteral(node, mod.path, ctx, out);
-  return out.all();
+  return out.part();
 }
 
-function visit(mod: Module, mc: MatchContext, ctx: DetectContext, out: MentionCollector, literals: { mod: Module; node: ts.LiteralLikeNode }[]): void {
+function visit(mod: Module, mc: MatchContext, ctx: DetectContext, out: MentionCollector): void {
   const specifiers = new Set<ts.Node>();
   const stack: ts.Node[] = [mod.sf];
   while (stack.length > 0) {
@@ -57,7 +62,7 @@ function visit(mod: Module, mc: MatchContext, ctx: DetectContext, out: MentionCo
       const position = matchPosition(node, mc);
       if (position) addPosition(position, mod, mc.resolver, out);
     } else if ((tsApi.isStringLiteralLike(node) || tsApi.isTemplateLiteralToken(node)) && !specifiers.has(node)) {
-      literals.push({ mod, node });
+      addLiteral(node, mod.path, ctx, out);
     }
     // Children pushed in reverse so that nodes are visited in source order.
     const children: ts.Node[] = [];

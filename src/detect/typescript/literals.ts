@@ -56,7 +56,8 @@ export function addProviderImport(spec: ts.StringLiteralLike, file: string, ctx:
 /** A string in code: a known model id (catalogs, unions, lists) or a Hugging Face model URL. */
 export function addLiteral(node: ts.LiteralLikeNode, file: string, ctx: DetectContext, out: MentionCollector): void {
   if (tsApi.isStringLiteralLike(node) && ctx.isKnownModel(node.text)) {
-    out.addIfFree(file, node, { value: node.text, text: node.text, evidence: "literal" });
+    const { start: _s, end: _e, ...span } = spanOf(node, true);
+    out.addLiteral({ file, span, fields: { value: node.text, text: node.text, evidence: "literal" } });
     return;
   }
   if (!node.text.includes("huggingface.co/") && !node.text.includes("hf.co/")) return;
@@ -72,7 +73,7 @@ export function addLiteral(node: ts.LiteralLikeNode, file: string, ctx: DetectCo
     const end = start + url.length;
     const a = sf.getLineAndCharacterOfPosition(start);
     const b = sf.getLineAndCharacterOfPosition(end);
-    const span = { start, end, line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
-    out.addIfFree(file, node, { value: `${org}/${name}`, text: url, evidence: "url", providerHint: "huggingface", ...(revision ? { revision } : {}) }, span);
+    const span = { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
+    out.addLiteral({ file, span, fields: { value: `${org}/${name}`, text: url, evidence: "url", providerHint: "huggingface", ...(revision ? { revision } : {}) } });
   }
 }

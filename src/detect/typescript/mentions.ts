@@ -26,7 +26,23 @@ export function expressionText(node: ts.Node): string {
   return text.length > MAX_DYNAMIC_TEXT ? `${text.slice(0, MAX_DYNAMIC_TEXT - 1)}…` : text;
 }
 
-type ModelFields = Omit<ModelMention, "kind" | "detector" | keyof Location | "usedAt">;
+export type ModelFields = Omit<ModelMention, "kind" | "detector" | keyof Location | "usedAt">;
+
+/** A literal that names a model by itself, kept as plain data so its syntax tree can be freed. */
+export interface LiteralCandidate {
+  file: string;
+  span: Span;
+  fields: ModelFields;
+}
+
+/** What one pass over some of the files found; parts from several workers merge into one answer. */
+export interface TypescriptPart {
+  models: ModelMention[];
+  literals: LiteralCandidate[];
+  providers: ProviderMention[];
+}
+
+const placeOf = (file: string, s: Span): string => `${file}\u0000${s.line}\u0000${s.column}\u0000${s.endLine}\u0000${s.endColumn}`;
 
 /**
  * Gathers mentions so that each place in a file is reported once: a literal reached from ten
@@ -35,41 +51,59 @@ type ModelFields = Omit<ModelMention, "kind" | "detector" | keyof Location | "us
 export class MentionCollector {
   private readonly models = new Map<string, ModelMention>();
   private readonly taken = new Set<string>();
+  private readonly literals: LiteralCandidate[] = [];
   private readonly providers: ProviderMention[] = [];
 
   addModel(file: string, node: ts.Node, fields: ModelFields, usedAt?: Location): void {
-    const span = spanOf(node, true);
-    const place = `${file}\u0000${span.start}\u0000${span.end}`;
-    const key = `${place}\u0000${fields.value}`;
-    this.taken.add(place);
-    const existing = this.models.get(key);
-    if (existing) {
-      if (usedAt) addUse(existing, usedAt);
-      return;
-    }
-    const { start: _s, end: _e, ...location } = span;
-    const mention: ModelMention = { kind: "model", file, ...location, detector: "typescript", ...fields };
-    if (usedAt) addUse(mention, usedAt);
-    this.models.set(key, mention);
+    const { start: _s, end: _e, ...span } = spanOf(node, true);
+    this.addModelAt(file, span, fields, usedAt ? [usedAt] : []);
   }
 
-  /** Adds a lower-evidence mention only where no model position was already found. */
-  addIfFree(file: string, node: ts.Node, fields: ModelFields, span?: Span & { start: number; end: number }): void {
-    const s = span ?? spanOf(node, true);
-    const place = `${file}\u0000${s.start}\u0000${s.end}`;
-    if (this.taken.has(place)) return;
+  private addModelAt(file: string, span: Span, fields: ModelFields, usedAt: readonly Location[]): void {
+    const place = placeOf(file, span);
+    const key = `${place}\u0000${fields.value}`;
     this.taken.add(place);
-    const { start: _s, end: _e, ...location } = s;
-    this.models.set(`${place}\u0000${fields.value}`, { kind: "model", file, ...location, detector: "typescript", ...fields });
+    let mention = this.models.get(key);
+    if (!mention) {
+      mention = { kind: "model", file, ...span, detector: "typescript", ...fields };
+      this.models.set(key, mention);
+    }
+    for (const use of usedAt) addUse(mention, use);
+  }
+
+  /** A literal that counts only where no model position claims the same place (decided at the end). */
+  addLiteral(candidate: LiteralCandidate): void {
+    this.literals.push(candidate);
   }
 
   addProvider(mention: ProviderMention): void {
     this.providers.push(mention);
   }
 
-  all(): Mention[] {
-    for (const m of this.models.values()) m.usedAt?.sort(compareLocation);
-    return [...this.models.values(), ...this.providers].sort(
+  part(): TypescriptPart {
+    return { models: [...this.models.values()], literals: this.literals, providers: this.providers };
+  }
+
+  /** Model positions from every part first, so a literal another part used as a model keeps that role. */
+  static merge(parts: readonly TypescriptPart[]): Mention[] {
+    const out = new MentionCollector();
+    for (const part of parts) {
+      for (const m of part.models) {
+        const { kind: _k, detector: _d, file, line, column, endLine, endColumn, usedAt, ...fields } = m;
+        out.addModelAt(file, { line, column, endLine, endColumn }, fields, usedAt ?? []);
+      }
+    }
+    for (const part of parts) {
+      for (const { file, span, fields } of part.literals) {
+        const place = placeOf(file, span);
+        if (out.taken.has(place)) continue;
+        out.taken.add(place);
+        out.models.set(`${place}\u0000${fields.value}`, { kind: "model", file, ...span, detector: "typescript", ...fields });
+      }
+      out.providers.push(...part.providers);
+    }
+    for (const m of out.models.values()) m.usedAt?.sort(compareLocation);
+    return [...out.models.values(), ...out.providers].sort(
       (a, b) => compareLocation(a, b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
     );
   }
