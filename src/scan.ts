@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { discover, type Candidate } from "./discover/index.js";
 import { isSkipped } from "./discover/read.js";
+import { DetectionCache } from "./detect/cache.js";
 import { detectAll, loadDetectors } from "./detect/index.js";
 import { assess, PROJECT_RULES } from "./assess/index.js";
 import { loadPolicy, type Policy } from "./policy/load.js";
@@ -35,6 +36,8 @@ export interface ScanOptions {
   baseline?: Report;
   /** In staged or file-list mode, also compute project-level findings (concentration, single vendor). */
   projectFindings?: boolean;
+  /** Reuse detector results of identical inputs from this folder (`--cache`); off when undefined. */
+  cacheDir?: string;
   /** Threads for detection: 1 keeps to the main thread; default: every core for large batches. */
   threads?: number;
   /** A rules database already loaded (tests, repeated scans); it must come from `rules` and `feeds`. */
@@ -80,6 +83,7 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
     threads: options.threads ?? "auto",
     rules: { extraDirs: [...(options.rules ?? [])], feedDirs: [...(options.feeds ?? [])] },
     onDetector: (_, done) => emit({ phase: "detect", done, total: detectors.length }),
+    ...(options.cacheDir ? { cache: new DetectionCache(options.cacheDir, `${VERSION}\0${db.version}`) } : {}),
   });
 
   emit({ phase: "resolve", done: 0, total: mentions.length });

@@ -3,6 +3,7 @@ import { relative, resolve, sep } from "node:path";
 import { gitTopLevel } from "../discover/git.js";
 import { loadPolicy } from "../policy/load.js";
 import { loadRules } from "../rules/load.js";
+import { defaultCacheDir } from "../detect/cache.js";
 import { loadReporter } from "../report/index.js";
 import type { Format, ReportContext } from "../report/types.js";
 import { scanDetailed } from "../scan.js";
@@ -18,6 +19,7 @@ export interface ScanFlags {
   feeds?: string[];
   maxFileSize?: number;
   workers?: number;
+  cache?: boolean | string;
   staged?: boolean;
   changed?: string;
   projectFindings?: boolean;
@@ -53,6 +55,7 @@ export async function runScan(paths: readonly string[], flags: ScanFlags): Promi
     asOf: flags.asOf,
     maxFileSize: flags.maxFileSize,
     threads: flags.workers,
+    ...(flags.cache ? { cacheDir: typeof flags.cache === "string" ? resolve(flags.cache) : defaultCacheDir() } : {}),
     rules: flags.rules,
     feeds: flags.feeds,
     db,

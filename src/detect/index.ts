@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import type { LoadOptions } from "../rules/load.js";
-import type { Detector, DetectContext, Mention, SourceFile } from "../types.js";
+import type { Detector, DetectContext, Mention, Skipped, SourceFile } from "../types.js";
+import type { DetectionCache } from "./cache.js";
 
 /** A detector that can also split a large batch over worker threads. */
 export interface LoadedDetector extends Detector {
@@ -54,6 +55,8 @@ export interface DetectOptions {
   /** How workers load the same rules database as the main thread. */
   rules: LoadOptions;
   onDetector?: (name: string, done: number) => void;
+  /** Reuse results of identical batches from earlier runs (`--cache`). */
+  cache?: DetectionCache;
 }
 
 /**
@@ -70,17 +73,37 @@ export async function detectAll(
   let done = 0;
   for (const detector of detectors) {
     const accepted = files.filter((f) => detector.accepts(f.path));
-    if (accepted.length > 0) {
-      try {
-        const threads = threadsFor(detector, accepted.length, options.threads);
-        out.push(...(threads > 1 ? await detector.parallel!.detect(accepted, ctx, threads, options.rules) : await detector.detect(accepted, ctx)));
-      } catch (error) {
-        ctx.skip(accepted.length === 1 ? accepted[0]!.path : ".", `${detector.name} detector failed: ${oneLine(error)}`);
-      }
-    }
+    if (accepted.length > 0) out.push(...(await runCached(detector, accepted, ctx, options)));
     options.onDetector?.(detector.name, ++done);
   }
   return out;
+}
+
+async function runCached(
+  detector: LoadedDetector,
+  files: readonly SourceFile[],
+  ctx: DetectContext,
+  options: DetectOptions,
+): Promise<Mention[]> {
+  const key = options.cache?.key(detector.name, files);
+  const hit = key ? await options.cache!.read(key) : undefined;
+  if (hit) {
+    for (const s of hit.skipped) ctx.skip(s.file, s.reason);
+    return hit.mentions;
+  }
+  const skipped: Skipped[] = [];
+  const recording: DetectContext = { ...ctx, skip: (file, reason) => void skipped.push({ file, reason }) };
+  let mentions: Mention[];
+  try {
+    const threads = threadsFor(detector, files.length, options.threads);
+    mentions = threads > 1 ? await detector.parallel!.detect(files, recording, threads, options.rules) : await detector.detect(files, recording);
+  } catch (error) {
+    skipped.push({ file: files.length === 1 ? files[0]!.path : ".", reason: `${detector.name} detector failed: ${oneLine(error)}` });
+    mentions = [];
+  }
+  for (const s of skipped) ctx.skip(s.file, s.reason);
+  if (key) await options.cache!.write(key, { mentions, skipped });
+  return mentions;
 }
 
 function threadsFor(detector: LoadedDetector, count: number, wanted: number | "auto"): number {
