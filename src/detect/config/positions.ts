@@ -5,7 +5,11 @@ export type Locate = (start: number, end: number) => Span;
 
 export function createLocator(text: string): Locate {
   const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // \r\n counts once; a lone \r ends a line too, as editors and the Python detector count it.
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   const point = (offset: number): [number, number] => {
     let lo = 0;
     let hi = starts.length - 1;
