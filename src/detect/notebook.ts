@@ -35,7 +35,9 @@ export function detectNotebook(file: SourceFile, ctx: DetectContext): Mention[] 
   try {
     notebook = JSON.parse(file.text);
   } catch (error) {
-    return skip(ctx, file, `not valid JSON (${error instanceof Error ? error.message : String(error)})`.slice(0, 200));
+    // JSON.parse quotes the bad input, line breaks included; a skip reason stays one line.
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ");
+    return skip(ctx, file, `not valid JSON (${message})`.slice(0, 200));
   }
   if (!isRecord(notebook)) return skip(ctx, file, "notebook is not a JSON object");
   if (!Array.isArray(notebook.cells)) {
