@@ -23,7 +23,7 @@ interface Row {
 }
 
 /** Ids the test database knows; everything else must come from a model position or a hub URL. */
-const KNOWN = ["gpt-4o", "gpt-4o-mini", "gemini-1.5-pro", "claude-3-5-sonnet-20241022", "text-davinci-003"];
+const KNOWN = ["gpt-4o", "gpt-4o-mini", "gemini-1.5-pro", "claude-3-5-sonnet-20241022", "text-davinci-003", "gpt-4", "command", "mistral"];
 const PROVIDERS = {
   "npm:openai": "openai",
   "npm:@ai-sdk/openai": "openai",
@@ -50,6 +50,26 @@ function byPlace(a: Expected, b: Expected): number {
 }
 
 const valid: Row[] = [
+  // From a scan of vercel/ai: helpers exported by provider packages are not provider instances.
+  { name: "a stream helper from @ai-sdk/provider-utils/test is not a model factory", files: [
+      { path: "src/a.test.ts", text: `import { convertReadableStreamToArray } from "@ai-sdk/provider-utils/test";
+await convertReadableStreamToArray(stream);
+` },
+    ] },
+  { name: "a tool helper from a harness package is not a model factory", files: [
+      { path: "src/h.ts", text: `import { commonTool } from "@ai-sdk/harness-claude-code";
+const bash = commonTool("bash", { description: "run" });
+` },
+    ] },
+  { name: "a family prefix test does not name a model", files: [
+      { path: "src/caps.ts", text: `export const isGpt4 = (modelId: string) => modelId.startsWith("gpt-4") || modelId.includes("gpt-4o");
+` },
+    ] },
+  { name: "a single word the database knows is a model only in a model position", files: [
+      { path: "src/schema.ts", text: `const s = z.discriminatedUnion("command", [a, b]);
+const card = { title: "mistral", required: ["command"] };
+` },
+    ] },
   { name: "file paths are not models", files: [
       { path: "src/app.ts", text: `import { join } from "node:path";
 const p = join("src/utils", "index.ts");

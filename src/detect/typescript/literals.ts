@@ -1,6 +1,7 @@
 import type { ts } from "ts-morph";
 import { tsApi } from "./ts.js";
 import type { DetectContext, SourceFile } from "../../types.js";
+import { isDistinctiveModelId } from "../config/model-value.js";
 import { spanOf, type MentionCollector } from "./mentions.js";
 import { requiredSpecifier } from "./scope.js";
 
@@ -24,6 +25,15 @@ export function isWorthParsing(file: SourceFile, ctx: DetectContext): boolean {
     if (ctx.isKnownModel(token) || ctx.providerFor("npm", packageName(token) ?? "") !== undefined) return true;
   }
   return false;
+}
+
+const SUBSTRING_METHODS = new Set(["startsWith", "endsWith", "includes", "indexOf", "lastIndexOf", "match", "search", "split", "replace", "replaceAll"]);
+
+/** `modelId.startsWith("gpt-4")` tests a family prefix; it does not name the model it is given. */
+function isSubstringTest(node: ts.Node): boolean {
+  const call = node.parent;
+  if (!call || !tsApi.isCallExpression(call) || !call.arguments.includes(node as ts.Expression)) return false;
+  return tsApi.isPropertyAccessExpression(call.expression) && SUBSTRING_METHODS.has(call.expression.name.text);
 }
 
 /** `@scope/pkg/sub` → `@scope/pkg`, `pkg/sub` → `pkg`; relative, absolute and `node:` specifiers → undefined. */
@@ -55,7 +65,7 @@ export function addProviderImport(spec: ts.StringLiteralLike, file: string, ctx:
 
 /** A string in code: a known model id (catalogs, unions, lists) or a Hugging Face model URL. */
 export function addLiteral(node: ts.LiteralLikeNode, file: string, ctx: DetectContext, out: MentionCollector): void {
-  if (tsApi.isStringLiteralLike(node) && ctx.isKnownModel(node.text)) {
+  if (tsApi.isStringLiteralLike(node) && isDistinctiveModelId(node.text) && !isSubstringTest(node) && ctx.isKnownModel(node.text)) {
     const { start: _s, end: _e, ...span } = spanOf(node, true);
     out.addLiteral({ file, span, fields: { value: node.text, text: node.text, evidence: "literal" } });
     return;

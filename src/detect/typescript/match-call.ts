@@ -1,9 +1,10 @@
 import type { ts } from "ts-morph";
 import { tsApi } from "./ts.js";
+import { packageName } from "./literals.js";
 import { unwrap, type Resolver } from "./resolve-value.js";
 import { findDeclaration } from "./scope.js";
 import {
-  AI_SDK_CALLS, AI_SDK_PACKAGE, AI_SDK_PROVIDER_METHODS, AI_SDK_PROVIDER_PACKAGE, CLASS_HINTS, CLASS_KEYS,
+  AI_SDK_CALLS, AI_SDK_PACKAGE, AI_SDK_PROVIDER_METHODS, AI_SDK_PROVIDER_PACKAGE, CLASS_HINTS, CLASS_KEYS, NOT_A_PROVIDER_INSTANCE,
   HTTP_CALLS, METHOD_SHAPES, TRANSFORMERS_PACKAGES, type Receiver,
 } from "./sdk-shapes.js";
 
@@ -94,7 +95,10 @@ function matchClass(site: ts.NewExpression, args: ts.NodeArray<ts.Expression>): 
 function aiSdkBinding(id: ts.Identifier): { pkg: string; isFactory: boolean } | undefined {
   const decl = findDeclaration(id.text, id);
   if (decl?.kind === "import") {
-    return AI_SDK_PROVIDER_PACKAGE.test(decl.specifier) ? { pkg: decl.specifier, isFactory: decl.imported.startsWith("create") } : undefined;
+    const pkg = packageName(decl.specifier);
+    if (!pkg || !AI_SDK_PROVIDER_PACKAGE.test(pkg)) return undefined;
+    const isFactory = decl.imported.startsWith("create");
+    return isFactory || !NOT_A_PROVIDER_INSTANCE.test(decl.imported) ? { pkg, isFactory } : undefined;
   }
   if (decl?.kind === "variable" && decl.node.initializer) {
     const init = unwrap(decl.node.initializer);

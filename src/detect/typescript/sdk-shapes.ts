@@ -77,7 +77,16 @@ export const CLASS_HINTS: Readonly<Record<string, string>> = {
 export const CLASS_KEYS = ["model", "modelName"] as const;
 
 /** Packages whose exports are Vercel AI SDK providers: `openai("gpt-4o")`, `createOpenAI(…)("…")`. */
-export const AI_SDK_PROVIDER_PACKAGE = /^@ai-sdk\/(?!react$|vue$|svelte$|ui-utils$|provider$|provider-utils$|rsc$|solid$|angular$)|^@openrouter\/ai-sdk-provider$|^ollama-ai-provider(-v2)?$|^workers-ai-provider$/;
+/** Provider packages of the AI SDK ecosystem, tested on the package name (subpaths stripped). */
+export const AI_SDK_PROVIDER_PACKAGE =
+  /^@ai-sdk\/(?!(?:react|vue|svelte|ui-utils|provider|provider-utils|rsc|solid|angular|mcp|otel|langchain|llamaindex|valibot|devtools|codemod|test-server|gateway-utils)$|sandbox-|[a-z-]*harness|workflow|durable)|^@openrouter\/ai-sdk-provider$|^ollama-ai-provider(-v2)?$|^workers-ai-provider$/;
+
+/**
+ * Helpers that provider packages also export (`convertReadableStreamToArray`, `commonTool`): a
+ * provider instance is named for its provider (`openai`, `bedrockAnthropic`), never for an action.
+ */
+export const NOT_A_PROVIDER_INSTANCE =
+  /^(?:convert|create|mock|get|set|is|has|to|from|parse|format|run|generate|stream|load|read|write|with|use|make|build|validate|common|wrap|combine|extract|simulate|safe|post|fetch|lazy|resolve|download|upload|delay|json|zod|tool|define|register|handle|process|transform|map|filter|send|render|shell|test|assert|expect)(?:[A-Z_]|$)/;
 /** Methods of an AI SDK provider that take a model id. */
 export const AI_SDK_PROVIDER_METHODS = new Set([
   "chat", "responses", "completion", "languageModel", "embedding", "textEmbedding", "textEmbeddingModel",
