@@ -5,10 +5,7 @@
  */
 import { buildModelIndex } from "./lookup.js";
 import { readSnapshot } from "./snapshot.js";
-import type {
-  FindingRule, HostRule, IncidentRule, LicenseRule, ModelRule, ProviderRule, RulesDb, ScoringRules,
-} from "./types.js";
-import type { RuleId } from "../types.js";
+import type { IncidentRule, RulesDb } from "./types.js";
 
 export { RulesError } from "./errors.js";
 export { assertSafePattern } from "./patterns.js";
@@ -22,17 +19,7 @@ export interface LoadOptions {
 }
 
 /** The database as data, before the lookup indexes are built. */
-export interface CompiledRules {
-  version: string;
-  providers: ProviderRule[];
-  models: ModelRule[];
-  licenses: Map<string, LicenseRule>;
-  incidents: IncidentRule[];
-  hosts: Map<string, HostRule>;
-  findingRules: Map<RuleId, FindingRule>;
-  scoring: ScoringRules;
-  overrides: string[];
-}
+export type CompiledRules = Omit<RulesDb, "lookupModel" | "providerById" | "providerFor" | "incidentsFor">;
 
 /**
  * The built-in rules come from the build's snapshot when it matches the files (no YAML parsing, no
