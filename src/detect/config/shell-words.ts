@@ -32,8 +32,9 @@ export function splitCommands(text: string, from = 0, to = text.length): Command
     const ch = text[i]!;
     if (BLANK.has(ch) || ch === "<" || ch === ">") {
       i++;
-    } else if (ch === "\\" && (text[i + 1] === "\n" || (text[i + 1] === "\r" && text[i + 2] === "\n"))) {
-      i += text[i + 1] === "\n" ? 2 : 3; // line continuation: the command goes on
+    } else if (ch === "\\" && (text[i + 1] === "\n" || text[i + 1] === "\r")) {
+      // Line continuation (LF, CRLF or a lone CR, which readWord also stops at): the command goes on.
+      i += text[i + 1] === "\r" && text[i + 2] === "\n" ? 3 : 2;
       isContinued = true;
     } else if (SEPARATOR.has(ch)) {
       flush();
@@ -46,7 +47,7 @@ export function splitCommands(text: string, from = 0, to = text.length): Command
       isContinued = false;
       const word = readWord(text, i, to);
       current.push(word);
-      i = word.end;
+      i = Math.max(word.end, i + 1); // always advance: an empty word here once looped until out of memory
     }
   }
   flush();
