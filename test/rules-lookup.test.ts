@@ -72,7 +72,8 @@ describe("lookupModel", () => {
 
   test("incidents by id and by organisation", () => {
     expect(db.incidentsFor("runwayml/stable-diffusion-inpainting").map((i) => i.id)).toEqual(["runway-hf-2024-08"]);
-    expect(db.incidentsFor("Qwen/Qwen-7B-Chat").map((i) => i.id)).toEqual(["qwen-hf-ms-2023-09"]);
+    expect(db.incidentsFor("Qwen/Qwen-7B-Chat").map((i) => i.id)).toEqual(["qwen-hf-ms-2023-09", "qwen-github-flag-2024-09"]);
+    expect(db.incidentsFor("Qwen/Qwen2.5-72B-Instruct").map((i) => i.id)).toEqual(["qwen-github-flag-2024-09"]);
     expect(db.incidentsFor("stabilityai/stable-diffusion-2-1").map((i) => i.id)).toEqual(["stabilityai-sd2-2025-11"]);
     expect(db.incidentsFor("stabilityai/stable-diffusion-xl-base-1.0")).toEqual([]);
     expect(db.incidentsFor("gpt-4o")).toEqual([]);

@@ -21,13 +21,13 @@ export function modelFindings(model: ReportModel, db: RulesDb, asOf: string): Fi
   const factor = (name: FactorName): Factor | undefined => model.factors?.find((f) => f.name === name && f.score > 0);
   const tag = `${model.id} (model score ${model.score ?? 0}, ${model.level ?? "none"})`;
   const out: Finding[] = [];
-  const add = (rule: RuleId, refs: readonly ReportReference[], what: string, fix?: string): void => {
+  const add = (rule: RuleId, refs: readonly ReportReference[], what: string, fix?: string, level = ruleLevel(db, rule)): void => {
     const advice = fix ?? db.findingRules.get(rule)?.fix;
     for (const ref of refs) {
       const finding: Finding = {
         ...locationOf(ref),
         rule,
-        level: ruleLevel(db, rule),
+        level,
         message: `${tag}: ${what}`,
         model: model.id,
       };
@@ -55,7 +55,9 @@ export function modelFindings(model: ReportModel, db: RulesDb, asOf: string): Fi
     if (rule) add(rule, refs, license.reason);
   }
   const takedown = factor("takedown");
-  if (takedown) add("takedown-history", refs, takedown.reason);
+  // History that was undone (the model or organisation came back) is worth knowing, not blocking
+  // on: one level below the rule's default, which stays for anything still gone or unknown.
+  if (takedown) add("takedown-history", refs, takedown.reason, undefined, isAllRestored(model, db) ? lower(ruleLevel(db, "takedown-history")) : undefined);
   const availability = factor("availability");
   if (availability) add("single-host", refs, availability.reason);
   if (factor("pinning")) {
@@ -68,6 +70,16 @@ export function modelFindings(model: ReportModel, db: RulesDb, asOf: string): Fi
   }
   if (factor("unknown")) add("unknown-model", refs, "not in the rules database; its licence and lifecycle are unknown");
   return out;
+}
+
+function isAllRestored(model: ReportModel, db: RulesDb): boolean {
+  const incidents = db.incidents.filter((i) => model.incidents.includes(i.id));
+  return incidents.length > 0 && incidents.every((i) => i.restored === true);
+}
+
+function lower(level: Level): Level {
+  const order: Level[] = ["none", "low", "medium", "high", "critical"];
+  return order[Math.max(1, order.indexOf(level) - 1)]!;
 }
 
 /** One finding per model position whose value the scan could not read. */
