@@ -68,7 +68,7 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
     staged: options.staged,
     changed: options.changed,
   });
-  const skipped: Skipped[] = [...found.skipped];
+  const skipped: Skipped[] = [...found.skipped, ...(policy.skipped ? [policy.skipped] : [])];
   const detectors = await loadDetectors(found.candidates.map((c) => c.path));
   const wanted = found.candidates.filter((c) => detectors.some((d) => d.accepts(c.path)));
   const files = await readCandidates(wanted, skipped, (done) => emit({ phase: "discover", done, total: wanted.length }));

@@ -104,15 +104,16 @@ describe("nothing outside the root is read", () => {
     expect(run.status, run.stderr).toBe(1);
   });
 
-  // KNOWN GAP (src/policy/load.ts, not this engineer's): the default .modelrisk.yaml is read even when it
-  // is a symlink out of the root. Marked `fails` so it flips to a failure, and gets fixed, once it is closed.
-  it.fails("a .modelrisk.yaml symlinked out of the root is not read", () => {
+  it("a .modelrisk.yaml symlinked out of the root is not read, and the report says so", () => {
     const project = join(dir, "policy-link");
     cpSync(join(root, "endings"), project, { recursive: true });
     writeFileSync(join(outside, "evil-policy.yaml"), "failOn: low\n");
     symlinkSync(join(outside, "evil-policy.yaml"), join(project, ".modelrisk.yaml"));
     const run = runCli(["scan", project, "--format", "json", "--as-of", "2026-11-28"]);
     expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).skipped).toContainEqual({
+      file: ".modelrisk.yaml", reason: "symlink: points outside the scanned root; policy not read",
+    });
   });
 });
 

@@ -71,8 +71,10 @@ export async function detectAll(
 ): Promise<Mention[]> {
   const out: Mention[] = [];
   let done = 0;
+  // Detectors see files in path order, however the walk, git or a worker found them.
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const detector of detectors) {
-    const accepted = files.filter((f) => detector.accepts(f.path));
+    const accepted = sorted.filter((f) => detector.accepts(f.path));
     if (accepted.length > 0) out.push(...(await runCached(detector, accepted, ctx, options)));
     options.onDetector?.(detector.name, ++done);
   }

@@ -2,7 +2,7 @@
  * `.modelrisk.yaml`: the project's policy. Validated with a strict schema (a misspelt key is an
  * error, not a silently ignored setting), then normalised so the rest of the code sees no optionals.
  */
-import { readFile } from "node:fs/promises";
+import { lstat, readFile, realpath, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import type { Level, RuleId } from "../types.js";
 
@@ -20,6 +20,8 @@ export interface Suppression {
 }
 
 export interface Policy {
+  /** Set when a default policy file was found but not read (symlink out of the root, FIFO…). */
+  skipped?: { file: string; reason: string };
   /** The policy file relative to the scan root (POSIX), undefined when there is none. */
   file?: string;
   failOn?: Level;
@@ -36,13 +38,33 @@ export class PolicyError extends Error {
   override name = "PolicyError";
 }
 
+async function refuseDefault(root: string, path: string): Promise<string | undefined> {
+  const info = await lstat(path).catch(() => undefined);
+  if (!info) return undefined;
+  if (info.isSymbolicLink()) {
+    const [target, realRoot] = await Promise.all([realpath(path).catch(() => undefined), realpath(root)]);
+    if (target === undefined) return "symlink: broken or looping; policy not read";
+    if (!target.startsWith(`${realRoot}/`)) return "symlink: points outside the scanned root; policy not read";
+    return (await stat(target)).isFile() ? undefined : "not a regular file; policy not read";
+  }
+  return info.isFile() ? undefined : "not a regular file; policy not read";
+}
+
 export function emptyPolicy(): Policy {
   return { licenses: { deny: [] }, providers: { deny: [] }, hosts: { deny: [] }, rules: {}, ignore: [], suppressions: [] };
 }
 
-/** The policy at `configPath` (must exist) or `<root>/.modelrisk.yaml` (optional). */
+/**
+ * The policy at `configPath` (must exist) or `<root>/.modelrisk.yaml` (optional). The default file
+ * comes from the scanned tree, so it is held to the walk's rules: a symlink out of the root or
+ * anything but a regular file (a FIFO would block the read forever) is not read, and says so.
+ */
 export async function loadPolicy(root: string, configPath?: string): Promise<Policy> {
   const path = configPath ? resolve(configPath) : join(root, POLICY_FILE);
+  if (!configPath) {
+    const refusal = await refuseDefault(root, path);
+    if (refusal) return { ...emptyPolicy(), skipped: { file: POLICY_FILE, reason: refusal } };
+  }
   let text: string;
   try {
     text = await readFile(path, "utf8");
