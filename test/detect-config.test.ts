@@ -151,3 +151,12 @@ describe("config detector: large JSON data files", () => {
     expect(skipped[0]!.reason).toMatch(/^invalid JSON: /);
   });
 });
+
+describe("lone CR line endings", () => {
+  it("a YAML file with old Mac line endings parses, with positions as editors count them", async () => {
+    const ctx = makeContext([]);
+    const mentions = await configDetector.detect([{ path: "train.yaml", text: "epochs: 3\rbase_model: meta-llama/Llama-3.1-8B\r" }], ctx);
+    expect(ctx.skipped).toEqual([]);
+    expect(mentions.map((m) => [m.value, m.line, m.column])).toEqual([["meta-llama/Llama-3.1-8B", 2, 13]]);
+  });
+});

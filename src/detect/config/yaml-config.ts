@@ -18,7 +18,10 @@ const PINNED_KEYS = new Set(["model", "base_model", "model_id", "model_name", "m
  * Returns an error line when the file does not parse.
  */
 export function scanYaml(text: string, scanner: CommandScanner): string | undefined {
-  const docs = parseAllDocuments(text, { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
+  // YAML 1.2 breaks lines on LF and CRLF only; old Mac files end lines with a lone CR, which editors
+  // (and our line counting) honour. Same length, so every offset still points into `text`.
+  const source = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+  const docs = parseAllDocuments(source, { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
   for (const doc of docs) {
     const error = doc.errors[0];
     if (error) return error.message.split("\n")[0]!.replace(/:$/, "");
