@@ -18,9 +18,8 @@ export function canUseWorkers(): boolean {
 }
 
 /**
- * The TypeScript pass over `threads` threads: files are dealt round-robin by path, the main thread
- * takes the first share, and the parts merge exactly as one thread's would, so the answer does not
- * depend on the number of threads.
+ * The TypeScript pass over `threads` threads; the main thread takes the first share, and the parts
+ * merge exactly as one thread's would, so the answer does not depend on the number of threads.
  */
 export async function detectTypescriptParallel(
   files: readonly SourceFile[],
@@ -28,9 +27,7 @@ export async function detectTypescriptParallel(
   threads: number,
   rules: LoadOptions,
 ): Promise<Mention[]> {
-  const paths = files.map((f) => f.path).sort();
-  const shares: string[][] = Array.from({ length: threads }, () => []);
-  paths.forEach((p, i) => shares[i % threads]!.push(p));
+  const shares = partition(files, threads);
   const workers = shares.slice(1).map((owned) => runWorker({ files: [...files], owned, rules }));
   const mine = new Set(shares[0]);
   const parts: TypescriptPart[] = [collectTypescript(files, ctx, (p) => mine.has(p))];
@@ -50,4 +47,21 @@ function runWorker(input: WorkerInput): Promise<{ part: TypescriptPart; skipped:
       if (code !== 0) reject(new Error(`typescript worker exited with code ${code}`));
     });
   });
+}
+
+/**
+ * Contiguous runs of files in path order, of about equal size: a thread parses every file its share
+ * imports, and imports mostly point at neighbours in the tree, so runs keep that work in one thread.
+ */
+function partition(files: readonly SourceFile[], threads: number): string[][] {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const total = sorted.reduce((n, f) => n + f.text.length, 0);
+  const shares: string[][] = Array.from({ length: threads }, () => []);
+  let seen = 0;
+  for (const f of sorted) {
+    const share = Math.min(threads - 1, Math.floor((seen * threads) / Math.max(1, total)));
+    shares[share]!.push(f.path);
+    seen += f.text.length;
+  }
+  return shares;
 }
