@@ -3,7 +3,9 @@
 import { readFile } from "node:fs/promises";
 
 const files = JSON.parse(await readFile(process.argv[2], "utf8"));
-const pattern = /(?:gpt-[0-9a-z.-]+|claude-[0-9a-z.-]+|gemini-[0-9a-z.-]+|text-davinci-\d+|[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+|api\.openai\.com|from_pretrained|model\s*[:=])/g;
+// What a regex-only checker looks for: API model ids, hub ids in quotes, loading calls, model keys and
+// provider hosts. Every repetition is bounded, so the pass stays linear on long lines.
+const pattern = /\b(?:gpt-[\w.-]{1,40}|claude-[\w.-]{1,40}|gemini-[\w.-]{1,40}|text-davinci-\d{3}|o[134]-[\w-]{1,20})|["'][\w.-]{1,64}\/[\w.-]{1,96}["']|from_pretrained|huggingface\.co\/[\w.-]{1,64}\/[\w.-]{1,96}|api\.openai\.com|\bmodel(?:_name|_id|Id|Name)?["']?\s*[:=]/g;
 let hits = 0;
 const queue = [...files];
 async function worker() {
