@@ -69,12 +69,20 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
     changed: options.changed,
   });
   const skipped: Skipped[] = [...found.skipped, ...(policy.skipped ? [policy.skipped] : [])];
-  const detectors = await loadDetectors(found.candidates.map((c) => c.path));
-  const wanted = found.candidates.filter((c) => detectors.some((d) => d.accepts(c.path)));
-  const files = await readCandidates(wanted, skipped, (done) => emit({ phase: "discover", done, total: wanted.length }));
+  // Reading files (I/O) and loading the detectors' parsers (CPU) overlap; nearly every text file is
+  // wanted by some detector (the endpoint detector reads them all), so little is read for nothing.
+  const paths = found.candidates.map((c) => c.path);
+  const root = options.staged ? undefined : resolve(found.base ?? options.root);
+  const readSkips: Skipped[] = [];
+  const reading = readCandidates(found.candidates, readSkips, (done) => emit({ phase: "discover", done, total: paths.length }));
+  const detectors = await loadDetectors(paths);
+  for (const detector of detectors) detector.prepare?.(paths, { root });
+  const isWanted = (path: string) => detectors.some((d) => d.accepts(path));
+  const files = (await reading).filter((f) => isWanted(f.path));
+  skipped.push(...readSkips.filter((s) => isWanted(s.file)));
 
   const ctx: DetectContext = {
-    ...(options.staged ? {} : { root: resolve(found.base ?? options.root) }),
+    ...(root ? { root } : {}),
     isKnownModel: (value) => db.lookupModel(value) !== undefined,
     providerFor: (kind, name) => db.providerFor(kind, name),
     skip: (file, reason) => void skipped.push({ file, reason }),

@@ -105,6 +105,11 @@ export interface Detector {
   name: DetectorName;
   /** Whether this detector wants the file, by path only. */
   accepts(path: string): boolean;
+  /**
+   * Start loading what `detect` will need for these paths (a parser, a library) while the scan is
+   * still reading files. Optional; never throws.
+   */
+  prepare?(paths: readonly string[], ctx: Pick<DetectContext, "root">): void;
   /** All accepted files come in one call, so detectors can follow imports across files. */
   detect(files: readonly SourceFile[], ctx: DetectContext): Promise<Mention[]> | Mention[];
 }

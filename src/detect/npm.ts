@@ -19,9 +19,17 @@ type Dependency = NonNullable<ProviderMention["dependency"]>;
  * transitive ones at their lockfile entry. Which package belongs to which provider is the rules database's
  * call (`ctx.providerFor("npm", name)`), so this file holds no list of SDKs.
  */
+const LOCKFILES_FOR_ARBORIST = /^(?:package-lock|npm-shrinkwrap)\.json$/;
+
 export const npmDetector: Detector = {
   name: "npm",
   accepts: (path) => ACCEPTED.has(baseName(path)),
+  prepare(paths, ctx) {
+    // Arborist takes ~0.4 s to load; start while the scan still reads files.
+    if (ctx.root !== undefined && paths.some((p) => LOCKFILES_FOR_ARBORIST.test(baseName(p)))) {
+      void import("@npmcli/arborist").catch(() => undefined);
+    }
+  },
   async detect(files, ctx) {
     const manifests: Manifest[] = [];
     for (const file of files.filter((f) => baseName(f.path) === "package.json")) {
