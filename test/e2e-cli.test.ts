@@ -71,6 +71,20 @@ describe("modelrisk scan <fixture> --format json prints exactly the expected ref
   });
 });
 
+describe("SARIF from a sub-folder of a repository", () => {
+  it("locates results relative to the git top level, as code scanning expects", () => {
+    const { root, git } = makeRepo({ "README.md": "" });
+    mkdirSync(join(root, "services", "api"), { recursive: true });
+    writeFileSync(join(root, "services/api/app.py"), 'client.chat.completions.create(model="text-davinci-003", messages=[])\n');
+    git("add", "-A");
+    const run = runCli(["scan", join(root, "services"), "--format", "sarif", ...AS_OF]);
+    const sarif = JSON.parse(run.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const uris = sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+    expect(uris.length).toBeGreaterThan(0);
+    expect(new Set(uris)).toEqual(new Set(["services/api/app.py"]));
+  });
+});
+
 describe("exit codes", () => {
   it("gates on --fail-on whatever the format, and exits 0 below the threshold", () => {
     for (const format of ["json", "text", "sarif", "markdown", "cyclonedx"]) {

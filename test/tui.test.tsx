@@ -1,5 +1,11 @@
 import { EventEmitter } from "node:events";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+// Ink draws only the last frame when it thinks it runs in CI (`is-in-ci`, read when Ink loads), and
+// CI runs these tests with CI=true: the UI under test is the interactive one, so say we are not in CI.
+vi.hoisted(() => {
+  process.env.CI = "0";
+});
 import { cleanup, render } from "ink-testing-library";
 import { App } from "../src/report/tui/App.js";
 import { isColorAllowed, runTui } from "../src/report/tui/index.js";
