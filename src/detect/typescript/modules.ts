@@ -72,7 +72,9 @@ export class ModuleCache {
     const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
     let sf: ts.SourceFile;
     try {
-      sf = tsApi.createSourceFile(path, text, tsApi.ScriptTarget.Latest, true, scriptKind(path));
+      // JSDoc is never read here; skipping its parse saves ~10% of parse time.
+      const options = { languageVersion: tsApi.ScriptTarget.Latest, jsDocParsingMode: tsApi.JSDocParsingMode.ParseNone };
+      sf = tsApi.createSourceFile(path, text, options, true, scriptKind(path));
     } catch (error) {
       // The TypeScript parser recurses; thousands of nested brackets overflow its stack.
       this.onSkip(path, error instanceof RangeError ? "too deeply nested to parse" : "unparsable");
