@@ -55,9 +55,9 @@ export interface ScanResult {
 export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   const emit = options.onEvent ?? (() => {});
-  const db = options.db ?? (await loadRules({ extraDirs: [...(options.rules ?? [])], feedDirs: [...(options.feeds ?? [])] }));
-
   const policy = options.policy ?? (await loadPolicy(resolve(options.root), options.config));
+  const rules = { extraDirs: [...policy.overlays, ...(options.rules ?? [])], feedDirs: [...(options.feeds ?? [])] };
+  const db = options.db ?? (await loadRules(rules));
 
   emit({ phase: "discover", done: 0, total: 0 });
   const found = await discover({
@@ -89,7 +89,7 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
   };
   const mentions = await detectAll(files, detectors, ctx, {
     threads: options.threads ?? "auto",
-    rules: { extraDirs: [...(options.rules ?? [])], feedDirs: [...(options.feeds ?? [])] },
+    rules,
     onDetector: (_, done) => emit({ phase: "detect", done, total: detectors.length }),
     ...(options.cacheDir ? { cache: new DetectionCache(options.cacheDir, `${VERSION}\0${db.version}`) } : {}),
   });

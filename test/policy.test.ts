@@ -130,3 +130,27 @@ describe("inline suppressions", () => {
     expect(by("restricted-license", "scripts/eval.py").suppressed).toBeUndefined();
   });
 });
+
+describe("overlays in the policy file", () => {
+  test("adds a rules folder inside the root, like --rules", async () => {
+    const { makeTree } = await import("./helpers/tmp.js");
+    const { runCli } = await import("./helpers/cli.js");
+    const root = makeTree({
+      ".modelrisk.yaml": "overlays: [governance/rules]\n",
+      "governance/rules/models.yaml":
+        "models:\n  - { id: acme/support-bot, provider: huggingface, kind: weights, license: apache-2.0, sources: [https://example.org/acme/support-bot] }\n",
+      "app.py": 'from transformers import AutoModel\nm = AutoModel.from_pretrained("acme/support-bot")\n',
+    });
+    const run = runCli(["scan", root, "--format", "json", "--as-of", "2026-11-28"]);
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.models.map((m) => [m.id, m.known, m.license])).toEqual([["acme/support-bot", true, "apache-2.0"]]);
+  });
+
+  test("refuses a folder outside the scanned root, in one line", async () => {
+    const { makeTree } = await import("./helpers/tmp.js");
+    const outside = makeTree({ "models.yaml": "models: []\n" });
+    const root = makeTree({ ".modelrisk.yaml": `overlays: [${JSON.stringify(outside)}]\n`, "app.py": "" });
+    await expect(loadPolicy(root)).rejects.toThrow(/^\.modelrisk\.yaml: overlays: '.*' is outside the scanned root/);
+  });
+});

@@ -41,9 +41,9 @@ export async function runScan(paths: readonly string[], flags: ScanFlags): Promi
   const interactive = format === "tui";
   const color = flags.color !== false && !process.env.NO_COLOR && !flags.output && Boolean(process.stdout.isTTY);
 
-  const db = await loadRules({ extraDirs: flags.rules ?? [], feedDirs: flags.feeds ?? [] });
-  if (flags.verbose) for (const line of db.overrides) process.stderr.write(`override: ${line}\n`);
   const policy = await loadPolicy(target.root, flags.config);
+  const db = await loadRules({ extraDirs: [...policy.overlays, ...(flags.rules ?? [])], feedDirs: flags.feeds ?? [] });
+  if (flags.verbose) for (const line of db.overrides) process.stderr.write(`override: ${line}\n`);
   const baseline = flags.baseline ? await (await import("../policy/read-baseline.js")).readBaseline(flags.baseline) : undefined;
   const progress = await startProgress(flags, format);
   const result = await scanDetailed({

@@ -3,7 +3,7 @@
  * error, not a silently ignored setting), then normalised so the rest of the code sees no optionals.
  */
 import { lstat, readFile, realpath, stat } from "node:fs/promises";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Level, RuleId } from "../types.js";
 
 export const POLICY_FILE = ".modelrisk.yaml";
@@ -30,6 +30,8 @@ export interface Policy {
   hosts: { deny: string[] };
   rules: Partial<Record<RuleId, Level | "off">>;
   ignore: string[];
+  /** Rules folders the policy adds (`overlays:`), absolute, inside the scanned root. */
+  overlays: string[];
   suppressions: Suppression[];
 }
 
@@ -51,7 +53,7 @@ async function refuseDefault(root: string, path: string): Promise<string | undef
 }
 
 export function emptyPolicy(): Policy {
-  return { licenses: { deny: [] }, providers: { deny: [] }, hosts: { deny: [] }, rules: {}, ignore: [], suppressions: [] };
+  return { licenses: { deny: [] }, providers: { deny: [] }, hosts: { deny: [] }, rules: {}, ignore: [], overlays: [], suppressions: [] };
 }
 
 /**
@@ -74,6 +76,25 @@ export async function loadPolicy(root: string, configPath?: string): Promise<Pol
   }
   const rel = relative(root, path).split("\\").join("/");
   const { parsePolicy } = await import("./parse.js");
-  return parsePolicy(text, !rel.startsWith("..") && !isAbsolute(rel) ? rel : (configPath ?? path));
+  const display = !rel.startsWith("..") && !isAbsolute(rel) ? rel : (configPath ?? path);
+  const policy = parsePolicy(text, display);
+  policy.overlays = await resolveOverlays(policy.overlays, dirname(path), root, display);
+  return policy;
+}
+
+/** Overlay folders resolve against the policy file and must stay inside the scanned root. */
+async function resolveOverlays(dirs: readonly string[], base: string, root: string, display: string): Promise<string[]> {
+  const realRoot = await realpath(root);
+  const out: string[] = [];
+  for (const dir of dirs) {
+    const absolute = resolve(base, dir);
+    const real = await realpath(absolute).catch(() => undefined);
+    if (real === undefined) throw new PolicyError(`${display}: overlays: '${dir}' is not a folder that exists`);
+    if (real !== realRoot && !real.startsWith(`${realRoot}/`)) {
+      throw new PolicyError(`${display}: overlays: '${dir}' is outside the scanned root (give it with --rules instead)`);
+    }
+    out.push(real);
+  }
+  return out;
 }
 

@@ -14,6 +14,8 @@ const policySchema = z.strictObject({
   hosts: z.strictObject({ deny: names }).optional(),
   rules: z.partialRecord(z.enum(RULE_IDS), z.union([z.enum(LEVELS), z.literal("off")])).optional(),
   ignore: names.optional(),
+  /** Rules folders (as `--rules DIR`), relative to the policy file. */
+  overlays: names.optional(),
   suppressions: z
     .array(
       z.strictObject({
@@ -62,6 +64,7 @@ export function parsePolicy(text: string, file: string): Policy {
     hosts: { deny: data.hosts?.deny ?? [] },
     rules: data.rules ?? {},
     ignore: data.ignore ?? [],
+    overlays: data.overlays ?? [],
     suppressions,
   };
   if (data.licenses?.allow) policy.licenses.allow = data.licenses.allow;
