@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { npmDetector } from "../src/detect/npm.js";
 import { loadWithArborist } from "../src/detect/npm/arborist.js";
-import type { ProviderMention, SourceFile } from "../src/types.js";
-import { makeContext } from "./helpers/context.js";
+import type { SourceFile } from "../src/types.js";
+import { detectDependencies, type DependencyRow } from "./helpers/dependencies.js";
 
 const PROVIDERS = {
   "npm:openai": "openai",
@@ -15,16 +15,11 @@ const PROVIDERS = {
   "npm:cohere-ai": "cohere",
 };
 
-type Expected = { file: string; line: number; column: number; value: string; name: string; version?: string; direct: boolean };
+type Expected = DependencyRow;
 
 async function detect(files: SourceFile[], root?: string) {
-  const ctx = { ...makeContext([], PROVIDERS), root };
-  const mentions = (await npmDetector.detect(files, ctx)) as ProviderMention[];
-  const rows: Expected[] = mentions.map((m) => ({
-    file: m.file, line: m.line, column: m.column, value: m.value,
-    name: m.dependency!.name, version: m.dependency!.version, direct: m.dependency!.direct,
-  }));
-  return { rows, skipped: ctx.skipped };
+  const { rows, skipped } = await detectDependencies(npmDetector, PROVIDERS, files, root);
+  return { rows, skipped };
 }
 
 const pkg = (deps: Record<string, unknown>, field = "dependencies") =>

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pythonDepsDetector } from "../src/detect/python-deps.js";
-import type { ProviderMention, SourceFile } from "../src/types.js";
-import { makeContext } from "./helpers/context.js";
+import type { SourceFile } from "../src/types.js";
+import { detectDependencies, type DependencyRow } from "./helpers/dependencies.js";
 
 const PROVIDERS = {
   "pypi:openai": "openai",
@@ -16,20 +16,15 @@ const PROVIDERS = {
   "pypi:dashscope": "alibaba",
 };
 
-type Row = { file: string; line: number; column: number; value: string; name: string; version?: string; direct: boolean };
+type Row = DependencyRow;
 
 async function detect(files: SourceFile[], root?: string) {
-  const ctx = { ...makeContext([], PROVIDERS), root };
-  const mentions = (await pythonDepsDetector.detect(files, ctx)) as ProviderMention[];
-  const rows: Row[] = mentions.map((m) => ({
-    file: m.file, line: m.line, column: m.column, value: m.value,
-    name: m.dependency!.name, version: m.dependency!.version, direct: m.dependency!.direct,
-  }));
+  const { rows, skipped, mentions } = await detectDependencies(pythonDepsDetector, PROVIDERS, files, root);
   for (const m of mentions) {
     const line = files.find((f) => f.path === m.file)?.text.split("\n")[m.line - 1];
     if (line !== undefined) expect(line.slice(m.column - 1, m.endColumn - 1)).toBe(m.text);
   }
-  return { rows, skipped: ctx.skipped };
+  return { rows, skipped };
 }
 
 const row = (file: string, line: number, column: number, value: string, name: string, version: string | undefined, direct = true): Row =>

@@ -8,24 +8,17 @@ import { compilePattern } from "./patterns.js";
 import { resolveScoringParams } from "./scoring-params.js";
 import type { ParsedFile } from "./read.js";
 import type { ModelEntry, ScoringEntry } from "./schema.js";
-import type { FindingRule, HostRule, IncidentRule, LicenseRule, ModelRule, ProviderRule, ScoringRules } from "./types.js";
+import type { FindingRule, HostRule, IncidentRule, LicenseRule, ModelRule, ProviderRule, RulesDb, ScoringRules } from "./types.js";
 
 export interface Layer {
   isBuiltIn: boolean;
   files: ParsedFile[];
 }
 
-export interface Built {
-  providers: ProviderRule[];
-  models: ModelRule[];
-  licenses: Map<string, LicenseRule>;
-  incidents: IncidentRule[];
-  hosts: Map<string, HostRule>;
-  findingRules: Map<RuleId, FindingRule>;
+export type Built = Pick<RulesDb, "providers" | "models" | "licenses" | "incidents" | "hosts" | "findingRules" | "overrides"> & {
   scoring: Partial<ScoringEntry>;
-  overrides: string[];
   errors: string[];
-}
+};
 
 type Kind = "providers" | "models" | "licenses" | "incidents" | "hosts" | "findings";
 interface Placed<T> { value: T; where: string; origin: string; isBuiltIn: boolean }
