@@ -15,7 +15,7 @@ function buildProgram(): Command {
     .command("scan")
     .description("scan a folder (default .) or the given files for model references")
     .argument("[paths...]", "a folder to scan, or files inside the repository")
-    .addOption(new Option("-f, --format <format>", "text, tui, json, sarif, markdown or cyclonedx").argParser(parseFormat))
+    .addOption(new Option("-f, --format <format>", "text, tui, compact, json, sarif, markdown or cyclonedx").argParser(parseFormat))
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("--as-of <date>", "judge retirements as of this day (YYYY-MM-DD)", parseDate)
     .option("--rules <dir>", "extra rules folder (repeatable; later ones override by id)", collect)
