@@ -53,8 +53,9 @@ async function filesTheScanReads(root) {
   const detectors = await loadDetectors();
   const found = await discover({ root });
   return found.candidates
-    .filter((c) => detectors.some((d) => d.accepts(c.path)) && c.size <= 2 * 1024 * 1024)
-    .map((c) => join(root, c.path));
+    .filter((c) => detectors.some((d) => d.accepts(c.path)))
+    .map((c) => join(root, c.path))
+    .filter((f) => statSync(f).size <= 2 * 1024 * 1024);
 }
 
 async function benchTree(name, root) {

@@ -51,7 +51,7 @@ export async function discoverStaged(top: string, maxFileSize: number): Promise<
     if (blob.size > maxFileSize) skipped.push({ file: path, reason: `larger than the size limit (${blob.size} bytes)` });
     else {
       const decoded = decodeSource(path, blob.bytes);
-      candidates.push({ path, size: blob.size, read: async () => decoded });
+      candidates.push({ path, read: async () => decoded });
     }
   });
   return { candidates, skipped };

@@ -8,7 +8,6 @@ import { walk } from "./walk.js";
 /** A file the scan may read: its path in the report and how to get its text. */
 export interface Candidate {
   path: string;
-  size: number;
   read(): Promise<SourceFile | Skipped>;
 }
 
@@ -49,7 +48,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovered> {
   if (options.paths) return discoverPaths(options.root, options.paths, maxFileSize);
   const { files, skipped } = await walk({ root: options.root, ignorePatterns: options.ignorePatterns ?? [] });
   return {
-    candidates: files.map((f) => ({ path: f.path, size: f.size, read: () => readSource(f.path, f.absolute, f.size, maxFileSize) })),
+    candidates: files.map((f) => ({ path: f.path, read: () => readSource(f.path, f.absolute, maxFileSize) })),
     skipped,
   };
 }
@@ -69,7 +68,7 @@ async function discoverPaths(root: string, paths: readonly string[], maxFileSize
     if (!info) skipped.push({ file: rel, reason: "not found" });
     else if (info.isSymbolicLink()) skipped.push({ file: rel, reason: "symlink: not followed" });
     else if (info.isFile()) {
-      candidates.push({ path: rel, size: info.size, read: () => readSource(rel, absolute, info.size, maxFileSize) });
+      candidates.push({ path: rel, read: () => readSource(rel, absolute, maxFileSize) });
     }
   }
   return { candidates, skipped };

@@ -1,3 +1,4 @@
+import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import type { Skipped, SourceFile } from "../types.js";
 
@@ -15,19 +16,19 @@ export function decodeSource(path: string, bytes: Uint8Array): SourceFile | Skip
   return { path, text: decoder.decode(bytes) };
 }
 
-/** Reads one file within the size limit; a failure is a skip note, never a throw. */
-export async function readSource(
-  path: string,
-  absolute: string,
-  size: number,
-  maxFileSize: number,
-): Promise<SourceFile | Skipped> {
-  if (size > maxFileSize) return { file: path, reason: `larger than ${formatBytes(maxFileSize)} (${formatBytes(size)})` };
+/**
+ * Reads one file within the size limit; a failure is a skip note, never a throw. The size comes from
+ * the open handle, so the walk needs no stat per file and a file cannot grow between check and read.
+ */
+export async function readSource(path: string, absolute: string, maxFileSize: number): Promise<SourceFile | Skipped> {
   let handle;
   try {
-    handle = await open(absolute, "r");
-    const bytes = await handle.readFile();
-    return decodeSource(path, bytes);
+    // Non-blocking: should a FIFO slip past the walk's file-type check, opening it cannot hang.
+    handle = await open(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = await handle.stat();
+    if (!info.isFile()) return { file: path, reason: "not a regular file" };
+    if (info.size > maxFileSize) return { file: path, reason: `larger than ${formatBytes(maxFileSize)} (${formatBytes(info.size)})` };
+    return decodeSource(path, await handle.readFile());
   } catch (error) {
     return { file: path, reason: `unreadable file (${(error as NodeJS.ErrnoException).code ?? "error"})` };
   } finally {

@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, realpath } from "node:fs/promises";
+import { readdir, readFile, realpath } from "node:fs/promises";
 import { join } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import type { Skipped } from "../types.js";
@@ -27,7 +27,6 @@ export interface WalkedFile {
   /** Relative POSIX path from the root. */
   path: string;
   absolute: string;
-  size: number;
 }
 
 export interface WalkOptions {
@@ -89,9 +88,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
         if (!isIgnored(rules, rel)) await noteSymlink(root, absolute, rel, skipped);
       } else if (entry.isFile()) {
         if (isIgnored(rules, rel) || BINARY_EXTENSIONS.has(extension(entry.name))) continue;
-        const info = await lstat(absolute).catch(() => undefined);
-        if (!info) skipped.push({ file: rel, reason: "unreadable file" });
-        else files.push({ path: rel, absolute, size: info.size });
+        files.push({ path: rel, absolute });
       }
     }
     stack.push(...dirs);
