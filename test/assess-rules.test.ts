@@ -38,3 +38,19 @@ describe("with the shipped rules", async () => {
     expect(result.summary).toEqual({ score: 88, level: "critical" });
   });
 });
+
+describe("API aliases with dated snapshots in the shipped rules", () => {
+  test("gpt-4o is a moving alias to pin; its dated snapshot is not", async () => {
+    const db = await loadRules();
+    const mentions = [
+      at("src/a.ts", 1, "gpt-4o", { detector: "typescript", providerHint: "openai", via: "chat.completions.create" }),
+      at("src/b.ts", 1, "gpt-4o-2024-08-06", { detector: "typescript", providerHint: "openai", via: "chat.completions.create" }),
+    ];
+    const result = assess(resolveMentions(mentions, db, asOf), db, { asOf });
+    const pinning = (id: string) => result.models.find((m) => m.id === id)!.factors!.find((f) => f.name === "pinning")!;
+    expect(pinning("gpt-4o").score).toBe(0.5);
+    expect(pinning("gpt-4o").reason).toMatch(/gpt-4o-2024-11-20/);
+    expect(pinning("gpt-4o-2024-08-06").score).toBe(0);
+    expect(result.findings.filter((f) => f.rule === "floating-alias").map((f) => f.model)).toEqual(["gpt-4o"]);
+  });
+});

@@ -106,7 +106,26 @@ export function availabilityFactor({ model, rule, db, params, asOf }: FactorInpu
   return { score: 0, reason: `available from ${[...model.hosts, ...official.map((m) => m.url)].join(", ")}`, sources: [] };
 }
 
-export function pinningFactor({ model, rule, params }: FactorInput): Draft | undefined {
+/** `gpt-4o-2024-08-06`, `claude-3-5-sonnet-20240620`, `mistral-large-2407`: a dated snapshot suffix. */
+const SNAPSHOT_SUFFIX = /^-(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4})$/;
+const snapshotMemo = new WeakMap<RulesDb, Map<string, string[]>>();
+
+/** The dated snapshots the database lists for an alias, newest id last. */
+export function datedSnapshots(db: RulesDb, alias: string, provider: string): string[] {
+  let memo = snapshotMemo.get(db);
+  if (!memo) snapshotMemo.set(db, (memo = new Map()));
+  let found = memo.get(alias);
+  if (!found) {
+    found = db.models
+      .filter((m) => m.provider === provider && m.id.startsWith(`${alias}-`) && SNAPSHOT_SUFFIX.test(m.id.slice(alias.length)))
+      .map((m) => m.id)
+      .sort();
+    memo.set(alias, found);
+  }
+  return found;
+}
+
+export function pinningFactor({ model, rule, params, db }: FactorInput): Draft | undefined {
   if (model.kind === "weights") {
     const loose = model.references.filter((r) => !r.revision || !HEX40.test(r.revision));
     if (loose.length === 0) return { score: 0, reason: "every reference pins a commit revision", sources: [] };
@@ -120,6 +139,11 @@ export function pinningFactor({ model, rule, params }: FactorInput): Draft | und
   if (model.kind === "api") {
     if (rule?.floating && rule.snapshot) {
       return { score: params.pinning.floatingAlias, reason: `'${model.id}' is a moving alias (now ${rule.snapshot}); pin the dated snapshot`, sources: [...rule.sources] };
+    }
+    const snapshots = rule?.floating ? datedSnapshots(db, rule.id, rule.provider) : [];
+    if (snapshots.length > 0) {
+      const listed = snapshots.slice(-3).join(", ");
+      return { score: params.pinning.floatingAlias, reason: `'${model.id}' is a moving alias; pin a dated snapshot (${listed})`, sources: [...rule!.sources] };
     }
     return { score: 0, reason: rule?.floating ? "moving alias with no dated snapshot to pin" : "a fixed model id", sources: [] };
   }
