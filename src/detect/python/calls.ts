@@ -25,12 +25,30 @@ export function readCall(call: SyntaxNode, text: string, scope: Scope, scopes: F
   return { path, args: readArgs(argList, text), module, root: root ? textOf(root, text) : undefined };
 }
 
+/** Shapes by the last segment of their callee, so a call is compared only with shapes it could be. */
+const SHAPES_BY_NAME = new Map<string, { shape: CallShape; segments: string[] }[]>();
+for (const shape of CALL_SHAPES) {
+  const segments = shape.callee.split(".");
+  const last = segments[segments.length - 1]!;
+  SHAPES_BY_NAME.set(last, [...(SHAPES_BY_NAME.get(last) ?? []), { shape, segments }]);
+}
+
+/** The callee's last name, read cheaply, before any scope or argument work. */
+function calleeName(call: SyntaxNode, text: string): string | undefined {
+  const callee = call.firstChild;
+  if (!callee) return undefined;
+  const last = callee.name === "MemberExpression" ? callee.lastChild : callee;
+  return last && (last.name === "VariableName" || last.name === "PropertyName") ? text.slice(last.from, last.to) : undefined;
+}
+
 export function matchModelCall(call: SyntaxNode, text: string, scope: Scope, scopes: FileScopes): CallMatch | undefined {
+  const name = calleeName(call, text);
+  const candidates = name === undefined ? undefined : SHAPES_BY_NAME.get(name);
+  if (!candidates) return undefined;
   const read = readCall(call, text, scope, scopes);
   if (!read) return undefined;
   const { path, args, module, root } = read;
-  for (const shape of CALL_SHAPES) {
-    const segments = shape.callee.split(".");
+  for (const { shape, segments } of candidates) {
     if (path.length < segments.length || segments.some((s, i) => path[path.length - segments.length + i] !== s)) continue;
     if (shape.receiver && !(path.length > segments.length && root && shape.receiver.test(root))) continue;
     if (shape.roots && !shape.roots.some((r) => (r === "" ? path.length === 1 : isInModule(module, r)))) continue;

@@ -20,6 +20,8 @@ export class MentionSink {
   private readonly models = new Map<string, ModelMention>();
   private readonly providers = new Map<string, Mention>();
   private readonly fallbacks = new Set<string>();
+  /** The spans of `models`, as numbers: `overlaps` runs for every string literal in a file. */
+  private readonly spans = new Map<string, [number, number]>();
 
   constructor(
     private readonly path: string,
@@ -35,10 +37,7 @@ export class MentionSink {
 
   /** Whether a mention already covers part of `from..to`: a prefixed id split at a model position. */
   overlaps(from: number, to: number): boolean {
-    for (const key of this.models.keys()) {
-      const [f, t] = key.split(":").map(Number) as [number, number];
-      if (f < to && t > from) return true;
-    }
+    for (const [f, t] of this.spans.values()) if (f < to && t > from) return true;
     return false;
   }
 
@@ -71,6 +70,7 @@ export class MentionSink {
     if (extra.revision) mention.revision = extra.revision;
     if (usedAt) mention.usedAt = usedAt;
     this.models.set(key, mention);
+    this.spans.set(key, [from, to]);
     if (extra.isFallback) this.fallbacks.add(key);
     else this.fallbacks.delete(key);
   }
