@@ -86,3 +86,15 @@ describe("discover", () => {
     expect(found.skipped).toEqual([{ file: "/etc/hostname", reason: "outside the scanned root" }]);
   });
 });
+
+describe("size limits", () => {
+  it("lets notebooks with embedded outputs past the 2 MB default, unless --max-file-size says otherwise", async () => {
+    const cell = { cell_type: "code", metadata: {}, outputs: [{ output_type: "display_data", data: { "image/png": "A".repeat(3 * 1024 * 1024) } }], source: ["x = 1\n"] };
+    const nb = JSON.stringify({ cells: [cell], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+    const root = makeTree({ "plots.ipynb": nb, "big.py": "#".repeat(3 * 1024 * 1024) });
+    const byDefault = await Promise.all((await discover({ root })).candidates.map((c) => c.read()));
+    expect(byDefault.map((r) => ("reason" in r ? `${r.file}: skipped` : `${r.path}: read`))).toEqual(["big.py: skipped", "plots.ipynb: read"]);
+    const explicit = await Promise.all((await discover({ root, maxFileSize: 2 * 1024 * 1024 })).candidates.map((c) => c.read()));
+    expect(explicit.every((r) => "reason" in r)).toBe(true);
+  });
+});

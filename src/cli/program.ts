@@ -20,7 +20,7 @@ function buildProgram(): Command {
     .option("--as-of <date>", "judge retirements as of this day (YYYY-MM-DD)", parseDate)
     .option("--rules <dir>", "extra rules folder (repeatable; later ones override by id)", collect)
     .option("--feeds <dir>", "extra retirement feed folder in model-eol/0.1 format (repeatable)", collect)
-    .option("--max-file-size <size>", "skip files larger than this (default 2mb)", parseSize)
+    .option("--max-file-size <size>", "skip files larger than this (default 2mb, notebooks 20mb)", parseSize)
     .option("--staged", "scan the staged content of the git index (pre-commit)")
     .option("--changed <rev>", "scan files changed since a git revision; report findings on changed lines only")
     .option("--project-findings", "with --staged or files: also report project-level findings (concentration)")

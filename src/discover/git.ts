@@ -33,7 +33,7 @@ function splitZ(out: string): string[] {
  * The files as they will be committed: names from the index diff, contents from the index blobs,
  * so a partially staged file is judged by its staged half.
  */
-export async function discoverStaged(top: string, maxFileSize: number): Promise<Discovered> {
+export async function discoverStaged(top: string, maxFileSize: (path: string) => number): Promise<Discovered> {
   const names = splitZ(await git(top, ["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"])).sort();
   if (names.length === 0) return { candidates: [], skipped: [] };
   const entries = splitZ(await git(top, ["ls-files", "--stage", "-z", "--", ...names.map((n) => `:(literal)${n}`)]));
@@ -48,7 +48,7 @@ export async function discoverStaged(top: string, maxFileSize: number): Promise<
   const candidates: Candidate[] = [];
   wanted.forEach((path, i) => {
     const blob = contents[i]!;
-    if (blob.size > maxFileSize) skipped.push({ file: path, reason: `larger than the size limit (${blob.size} bytes)` });
+    if (blob.size > maxFileSize(path)) skipped.push({ file: path, reason: `larger than the size limit (${blob.size} bytes)` });
     else {
       const decoded = decodeSource(path, blob.bytes);
       candidates.push({ path, read: async () => decoded });

@@ -1,7 +1,7 @@
 import { lstat, realpath } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Skipped, SourceFile } from "../types.js";
-import { DEFAULT_MAX_FILE_SIZE, readSource } from "./read.js";
+import { readSource, sizeLimit } from "./read.js";
 import { changedLines, discoverStaged, gitTopLevel } from "./git.js";
 import { walk } from "./walk.js";
 
@@ -34,7 +34,7 @@ export interface Discovered {
 
 /** Which files to scan: the walk of the root, or an explicit list of paths inside it. */
 export async function discover(options: DiscoverOptions): Promise<Discovered> {
-  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const maxFileSize = sizeLimit(options.maxFileSize);
   if (options.staged) {
     const top = await gitTopLevel(options.root);
     return { ...(await discoverStaged(top, maxFileSize)), base: top };
@@ -48,12 +48,12 @@ export async function discover(options: DiscoverOptions): Promise<Discovered> {
   if (options.paths) return discoverPaths(options.root, options.paths, maxFileSize);
   const { files, skipped } = await walk({ root: options.root, ignorePatterns: options.ignorePatterns ?? [] });
   return {
-    candidates: files.map((f) => ({ path: f.path, read: () => readSource(f.path, f.absolute, maxFileSize) })),
+    candidates: files.map((f) => ({ path: f.path, read: () => readSource(f.path, f.absolute, maxFileSize(f.path)) })),
     skipped,
   };
 }
 
-async function discoverPaths(root: string, paths: readonly string[], maxFileSize: number): Promise<Discovered> {
+async function discoverPaths(root: string, paths: readonly string[], maxFileSize: (path: string) => number): Promise<Discovered> {
   const realRoot = await realpath(root);
   const candidates: Candidate[] = [];
   const skipped: Skipped[] = [];
@@ -68,7 +68,7 @@ async function discoverPaths(root: string, paths: readonly string[], maxFileSize
     if (!info) skipped.push({ file: rel, reason: "not found" });
     else if (info.isSymbolicLink()) skipped.push({ file: rel, reason: "symlink: not followed" });
     else if (info.isFile()) {
-      candidates.push({ path: rel, read: () => readSource(rel, absolute, maxFileSize) });
+      candidates.push({ path: rel, read: () => readSource(rel, absolute, maxFileSize(rel)) });
     }
   }
   return { candidates, skipped };

@@ -3,6 +3,14 @@ import { open } from "node:fs/promises";
 import type { Skipped, SourceFile } from "../types.js";
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+/** Notebooks carry their outputs (plots as base64): a few MB is normal, and only the code cells are parsed. */
+export const DEFAULT_MAX_NOTEBOOK_SIZE = 20 * 1024 * 1024;
+
+/** The size limit for a path: the user's `--max-file-size` for every file, else a default per kind. */
+export function sizeLimit(explicit: number | undefined): (path: string) => number {
+  if (explicit !== undefined) return () => explicit;
+  return (path) => (/\.ipynb$/i.test(path) ? DEFAULT_MAX_NOTEBOOK_SIZE : DEFAULT_MAX_FILE_SIZE);
+}
 
 const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false });
 
