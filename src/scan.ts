@@ -2,13 +2,14 @@ import { resolve } from "node:path";
 import { discover, type Candidate } from "./discover/index.js";
 import { isSkipped } from "./discover/read.js";
 import { DetectionCache } from "./detect/cache.js";
+import { detectContext } from "./detect/context.js";
 import { detectAll, loadDetectors } from "./detect/index.js";
 import { assess, PROJECT_RULES } from "./assess/index.js";
 import { loadPolicy, type Policy } from "./policy/load.js";
 import { resolveMentions } from "./resolve/resolve.js";
 import { loadRules } from "./rules/load.js";
 import type { RulesDb } from "./rules/types.js";
-import type { DetectContext, Finding, Report, ScanEvent, Skipped, SourceFile } from "./types.js";
+import type { Finding, Report, ScanEvent, Skipped, SourceFile } from "./types.js";
 import { VERSION } from "./version.js";
 
 export interface ScanOptions {
@@ -81,12 +82,7 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
   const files = (await reading).filter((f) => isWanted(f.path));
   skipped.push(...readSkips.filter((s) => isWanted(s.file)));
 
-  const ctx: DetectContext = {
-    ...(root ? { root } : {}),
-    isKnownModel: (value) => db.lookupModel(value) !== undefined,
-    providerFor: (kind, name) => db.providerFor(kind, name),
-    skip: (file, reason) => void skipped.push({ file, reason }),
-  };
+  const ctx = detectContext(db, skipped, root);
   const mentions = await detectAll(files, detectors, ctx, {
     threads: options.threads ?? "auto",
     rules,

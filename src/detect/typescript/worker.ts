@@ -5,6 +5,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { loadRules, type LoadOptions } from "../../rules/load.js";
 import type { Skipped, SourceFile } from "../../types.js";
+import { detectContext } from "../context.js";
 import { collectTypescript } from "./index.js";
 
 export interface WorkerInput {
@@ -17,13 +18,5 @@ const input = workerData as WorkerInput;
 const db = await loadRules(input.rules);
 const skipped: Skipped[] = [];
 const owned = new Set(input.owned);
-const part = collectTypescript(
-  input.files,
-  {
-    isKnownModel: (value) => db.lookupModel(value) !== undefined,
-    providerFor: (kind, name) => db.providerFor(kind, name),
-    skip: (file, reason) => void skipped.push({ file, reason }),
-  },
-  (path) => owned.has(path),
-);
+const part = collectTypescript(input.files, detectContext(db, skipped), (path) => owned.has(path));
 parentPort!.postMessage({ part, skipped });
