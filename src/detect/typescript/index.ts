@@ -2,7 +2,7 @@ import type { ts } from "ts-morph";
 import { tsApi } from "./ts.js";
 import type { DetectContext, Detector, Location, Mention, SourceFile } from "../../types.js";
 import { addLiteral, addProviderImport, isWorthParsing, moduleSpecifierOf } from "./literals.js";
-import { matchPosition, type MatchContext, type Position } from "./match-call.js";
+import { matchPosition, mayImportAiSdk, type MatchContext, type Position } from "./match-call.js";
 import { expressionText, locationOf, MentionCollector, type TypescriptPart } from "./mentions.js";
 import { ModuleCache, type Module } from "./modules.js";
 import { Resolver } from "./resolve-value.js";
@@ -49,6 +49,7 @@ export function collectTypescript(files: readonly SourceFile[], ctx: DetectConte
 }
 
 function visit(mod: Module, mc: MatchContext, ctx: DetectContext, out: MentionCollector): void {
+  mc.aiSdkInFile = mayImportAiSdk(mod.sf.text);
   const specifiers = new Set<ts.Node>();
   const stack: ts.Node[] = [mod.sf];
   const pushChild = (child: ts.Node): void => void stack.push(child);

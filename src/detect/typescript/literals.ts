@@ -1,8 +1,8 @@
 import type { ts } from "ts-morph";
 import { tsApi } from "./ts.js";
-import type { DetectContext, SourceFile } from "../../types.js";
+import type { DetectContext, SourceFile, Span } from "../../types.js";
 import { isDistinctiveModelId } from "../config/model-value.js";
-import { spanOf, type MentionCollector } from "./mentions.js";
+import type { MentionCollector } from "./mentions.js";
 import { requiredSpecifier } from "./scope.js";
 
 /** First path segments of huggingface.co that are pages, not model repositories. */
@@ -27,7 +27,7 @@ export function isWorthParsing(file: SourceFile, ctx: DetectContext): boolean {
   return false;
 }
 
-const SUBSTRING_METHODS = new Set(["startsWith", "endsWith", "includes", "indexOf", "lastIndexOf", "match", "search", "split", "replace", "replaceAll"]);
+export const SUBSTRING_METHODS: ReadonlySet<string> = new Set(["startsWith", "endsWith", "includes", "indexOf", "lastIndexOf", "match", "search", "split", "replace", "replaceAll"]);
 
 /** `modelId.startsWith("gpt-4")` tests a family prefix; it does not name the model it is given. */
 function isSubstringTest(node: ts.Node): boolean {
@@ -55,35 +55,72 @@ export function moduleSpecifierOf(node: ts.Node): ts.StringLiteralLike | undefin
   return undefined;
 }
 
+/** A provider package named by an import's specifier string. */
 export function addProviderImport(spec: ts.StringLiteralLike, file: string, ctx: DetectContext, out: MentionCollector): void {
-  const pkg = packageName(spec.text);
+  const sf = spec.getSourceFile();
+  addProviderSpecifier(spec.text, spec.getStart(sf), spec.getEnd(), file, ctx, out, (pos) => sf.getLineAndCharacterOfPosition(pos));
+}
+
+/** Where an offset of the file is, as TypeScript counts lines (0-based line and character). */
+export type Locate = (pos: number) => ts.LineAndCharacter;
+
+/** `addProviderImport` on a specifier given as text and the offsets of its quotes. */
+export function addProviderSpecifier(text: string, start: number, end: number, file: string, ctx: DetectContext, out: MentionCollector, locate: Locate): void {
+  const pkg = packageName(text);
   const provider = pkg ? ctx.providerFor("npm", pkg) : undefined;
   if (!pkg || !provider) return;
-  const { start: _s, end: _e, ...span } = spanOf(spec, true);
-  out.addProvider({ kind: "provider", file, ...span, value: provider, text: spec.text, detector: "typescript", via: pkg });
+  out.addProvider({ kind: "provider", file, ...innerSpan(start, end, true, locate), value: provider, text, detector: "typescript", via: pkg });
 }
 
 /** A string in code: a known model id (catalogs, unions, lists) or a Hugging Face model URL. */
 export function addLiteral(node: ts.LiteralLikeNode, file: string, ctx: DetectContext, out: MentionCollector): void {
-  if (tsApi.isStringLiteralLike(node) && isDistinctiveModelId(node.text) && !isSubstringTest(node) && ctx.isKnownModel(node.text)) {
-    const { start: _s, end: _e, ...span } = spanOf(node, true);
-    out.addLiteral({ file, span, fields: { value: node.text, text: node.text, evidence: "literal" } });
+  const sf = node.getSourceFile();
+  const site: StringSite = { value: node.text, start: node.getStart(sf), end: node.getEnd(), stringLike: tsApi.isStringLiteralLike(node) };
+  addLiteralAt(site, sf.text, () => isSubstringTest(node), file, ctx, out, (pos) => sf.getLineAndCharacterOfPosition(pos));
+}
+
+/** A string or template part of the source: its cooked value and the offsets of its token. */
+export interface StringSite {
+  value: string;
+  /** Offset of the opening quote (or backtick, or the `}` that resumes a template). */
+  start: number;
+  end: number;
+  /** A whole string (`"…"` or a template without substitutions), not a template part. */
+  stringLike: boolean;
+}
+
+/** `addLiteral` for a string known by its offsets; the syntax tree and the token scan both use it. */
+export function addLiteralAt(
+  site: StringSite,
+  text: string,
+  isSubstringArgument: () => boolean,
+  file: string,
+  ctx: DetectContext,
+  out: MentionCollector,
+  locate: Locate,
+): void {
+  const { value } = site;
+  if (site.stringLike && isDistinctiveModelId(value) && ctx.isKnownModel(value) && !isSubstringArgument()) {
+    out.addLiteral({ file, span: innerSpan(site.start, site.end, true, locate), fields: { value, text: value, evidence: "literal" } });
     return;
   }
-  if (!node.text.includes("huggingface.co/") && !node.text.includes("hf.co/")) return;
-  const sf = node.getSourceFile();
+  if (!value.includes("huggingface.co/") && !value.includes("hf.co/")) return;
   // The raw source after the opening quote, backtick or `}`, so offsets match the file.
-  const contentStart = node.getStart(sf) + 1;
-  const raw = sf.text.slice(contentStart, node.getEnd());
+  const contentStart = site.start + 1;
+  const raw = text.slice(contentStart, site.end);
   for (const m of raw.matchAll(HUB_URL)) {
     const [url, org, rawName, revision] = m;
     const name = rawName!.replace(/\.git$/, "");
     if (HUB_PAGES.has(org!.toLowerCase())) continue;
     const start = contentStart + m.index;
-    const end = start + url.length;
-    const a = sf.getLineAndCharacterOfPosition(start);
-    const b = sf.getLineAndCharacterOfPosition(end);
-    const span = { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
+    const span = innerSpan(start, start + url.length, false, locate);
     out.addLiteral({ file, span, fields: { value: `${org}/${name}`, text: url, evidence: "url", providerHint: "huggingface", ...(revision ? { revision } : {}) } });
   }
+}
+
+/** 1-based span of `start..end`, inside the quotes when `quoted`. */
+function innerSpan(start: number, end: number, quoted: boolean, locate: Locate): Span {
+  const a = locate(start + (quoted ? 1 : 0));
+  const b = locate(end - (quoted ? 1 : 0));
+  return { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
 }

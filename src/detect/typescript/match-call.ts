@@ -5,7 +5,7 @@ import { unwrap, type Resolver } from "./resolve-value.js";
 import { findDeclaration } from "./scope.js";
 import {
   AI_SDK_CALLS, AI_SDK_PACKAGE, AI_SDK_PROVIDER_METHODS, AI_SDK_PROVIDER_PACKAGE, CLASS_HINTS, CLASS_KEYS, NOT_A_PROVIDER_INSTANCE,
-  HTTP_CALLS, METHOD_SHAPES, TRANSFORMERS_PACKAGES, type Receiver,
+  HTTP_CALLS, METHOD_SHAPES, TRANSFORMERS_PACKAGES, type MethodShape, type Receiver,
 } from "./sdk-shapes.js";
 
 /** A call or `new` whose argument holds a model. */
@@ -27,18 +27,36 @@ export interface MatchContext {
   resolver: Resolver;
   hintForPackage(pkg: string): string | undefined;
   hintForHost(host: string): string | undefined;
+  /**
+   * False when the file being visited cannot import an AI SDK package (see `mayImportAiSdk`): every
+   * AI SDK shape needs such an import in the same file, so its scope lookups can be skipped.
+   */
+  aiSdkInFile?: boolean;
 }
 
-const LONGEST_FIRST = [...METHOD_SHAPES].sort((a, b) => b.path.length - a.path.length);
+/** Shapes by the callee's last name, longest path first, so a call is compared with few shapes. */
+const SHAPES_BY_NAME = new Map<string, MethodShape[]>();
+for (const shape of [...METHOD_SHAPES].sort((a, b) => b.path.length - a.path.length)) {
+  const last = shape.path[shape.path.length - 1]!;
+  SHAPES_BY_NAME.set(last, [...(SHAPES_BY_NAME.get(last) ?? []), shape]);
+}
+
+/**
+ * A superset test, on the text, for an import of `ai` or an AI SDK provider package: every such
+ * import names its package in a quoted specifier, so a file without these strings has none.
+ */
+export function mayImportAiSdk(text: string): boolean {
+  return /["'`]ai["'`/]|@ai-sdk\/|ai-sdk-provider|ollama-ai-provider|workers-ai-provider/.test(text);
+}
 
 export function matchPosition(node: ts.CallExpression | ts.NewExpression, mc: MatchContext): Position | undefined {
   const args = node.arguments ?? tsApi.factory.createNodeArray();
   if (tsApi.isNewExpression(node)) return matchClass(node, args);
   const callee = unwrap(node.expression);
-  if (tsApi.isCallExpression(callee)) return matchCreatedProvider(node, callee, args, mc);
+  if (tsApi.isCallExpression(callee)) return mc.aiSdkInFile === false ? undefined : matchCreatedProvider(node, callee, args, mc);
   const { names, head } = calleeChain(callee);
   const headName = tsApi.isIdentifier(head) ? head : undefined;
-  return matchAiSdk(node, names, headName, args, mc) ?? matchPipeline(node, names, headName, args)
+  return (mc.aiSdkInFile === false ? undefined : matchAiSdk(node, names, headName, args, mc)) ?? matchPipeline(node, names, headName, args)
     ?? matchHttp(node, names, args, mc) ?? matchMethod(node, names, headName, args);
 }
 
@@ -54,7 +72,7 @@ function calleeChain(callee: ts.Node): { names: string[]; head: ts.Node } {
 }
 
 function matchMethod(site: ts.CallExpression, names: string[], head: ts.Identifier | undefined, args: ts.NodeArray<ts.Expression>): Position | undefined {
-  for (const shape of LONGEST_FIRST) {
+  for (const shape of SHAPES_BY_NAME.get(names[names.length - 1]!) ?? []) {
     const offset = names.length - shape.path.length;
     if (offset < 0 || shape.path.some((p, i) => names[offset + i] !== p)) continue;
     const hasReceiver = offset > 0 || !head;
