@@ -4,10 +4,12 @@ import type { DetectContext, Detector, Location, Mention, SourceFile } from "../
 import { addLiteral, addProviderImport, isWorthParsing, moduleSpecifierOf } from "./literals.js";
 import { matchPosition, mayImportAiSdk, type MatchContext, type Position } from "./match-call.js";
 import { expressionText, locationOf, MentionCollector, type TypescriptPart } from "./mentions.js";
-import { ModuleCache, type Module } from "./modules.js";
+import { findSkipReason, ModuleCache, withoutBom, type Module } from "./modules.js";
+import { mayHoldPosition, scanLiterals } from "./tokens.js";
 import { Resolver } from "./resolve-value.js";
 
 const ACCEPTED = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const TOKEN_PATH = /\.(?:ts|mts|cts|js|mjs|cjs)$/;
 const DECLARATION = /\.d\.[cm]?ts$|\.d\.[^/]*\.ts$/;
 
 /** JavaScript and TypeScript: SDK call shapes, constants followed across files, known ids, hub URLs. */
@@ -17,15 +19,25 @@ export const typescriptDetector: Detector = {
   detect: detectTypescript,
 };
 
-export function detectTypescript(files: readonly SourceFile[], ctx: DetectContext): Mention[] {
-  return MentionCollector.merge([collectTypescript(files, ctx)]);
+export interface TypescriptOptions {
+  /** Answer files without call shapes from their tokens (default); false parses every file. */
+  tokens?: boolean;
+}
+
+export function detectTypescript(files: readonly SourceFile[], ctx: DetectContext, options: TypescriptOptions = {}): Mention[] {
+  return MentionCollector.merge([collectTypescript(files, ctx, () => true, options)]);
 }
 
 /**
  * One pass over the files `owns` accepts (all by default); imports are followed into any of `files`.
  * Worker threads each take a share of the files and their parts are merged.
  */
-export function collectTypescript(files: readonly SourceFile[], ctx: DetectContext, owns: (path: string) => boolean = () => true): TypescriptPart {
+export function collectTypescript(
+  files: readonly SourceFile[],
+  ctx: DetectContext,
+  owns: (path: string) => boolean = () => true,
+  options: TypescriptOptions = {},
+): TypescriptPart {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const cache = new ModuleCache(sorted, (file, reason) => ctx.skip(file, reason));
   const resolver = new Resolver(cache);
@@ -37,6 +49,11 @@ export function collectTypescript(files: readonly SourceFile[], ctx: DetectConte
   };
   for (const file of sorted) {
     if (!owns(file.path) || !isWorthParsing(file, ctx)) continue;
+    const tokens = options.tokens !== false && tokenPathFor(file) ? scanLiterals(file.path, withoutBom(file.text), ctx) : undefined;
+    if (tokens) {
+      out.absorb(tokens);
+      continue;
+    }
     const mod = cache.get(file.path);
     if (!mod) continue;
     try {
@@ -46,6 +63,17 @@ export function collectTypescript(files: readonly SourceFile[], ctx: DetectConte
     }
   }
   return out.part();
+}
+
+/**
+ * Files the token scan can answer for: no SDK call shape can occur in them, and the scanner reads
+ * them as the parser would (TypeScript without JSX; JavaScript, which may hold JSX, only when it has
+ * no closing tag). Skipped files (minified, binary) go to the parse path, which notes the skip.
+ */
+export function tokenPathFor(file: SourceFile): boolean {
+  if (!TOKEN_PATH.test(file.path)) return false;
+  if (/\.[cm]?js$/.test(file.path) && (file.text.includes("</") || file.text.includes("/>"))) return false;
+  return !mayHoldPosition(file.text) && findSkipReason(file) === undefined;
 }
 
 function visit(mod: Module, mc: MatchContext, ctx: DetectContext, out: MentionCollector): void {

@@ -43,11 +43,18 @@ for (const shape of [...METHOD_SHAPES].sort((a, b) => b.path.length - a.path.len
 
 /**
  * A superset test, on the text, for an import of `ai` or an AI SDK provider package: every such
- * import names its package in a quoted specifier, so a file without these strings has none.
+ * import names its package in a quoted specifier, so a file without one of these strings has none.
+ * Escapes could spell a specifier otherwise (`"\x61i"`), so a file with `\x` or `\u` counts too.
  */
 export function mayImportAiSdk(text: string): boolean {
-  return /["'`]ai["'`/]|@ai-sdk\/|ai-sdk-provider|ollama-ai-provider|workers-ai-provider/.test(text);
+  if (text.includes("\\x") || text.includes("\\u")) return true;
+  for (const m of text.matchAll(AI_SDK_SPECIFIER)) {
+    if (m[1] === AI_SDK_PACKAGE || AI_SDK_PROVIDER_PACKAGE.test(m[1]!)) return true;
+  }
+  return false;
 }
+
+const AI_SDK_SPECIFIER = /["'`](ai|@ai-sdk\/[\w.-]+|@openrouter\/ai-sdk-provider|ollama-ai-provider(?:-v2)?|workers-ai-provider)(?=["'`/])/g;
 
 export function matchPosition(node: ts.CallExpression | ts.NewExpression, mc: MatchContext): Position | undefined {
   const args = node.arguments ?? tsApi.factory.createNodeArray();

@@ -80,6 +80,13 @@ export class MentionCollector {
     this.providers.push(mention);
   }
 
+  /** Literals and imports another collector found (the token scan of one file). */
+  absorb(part: TypescriptPart): void {
+    for (const m of part.models) this.addModelAt(m.file, placeSpan(m), fieldsOf(m), m.usedAt ?? []);
+    this.literals.push(...part.literals);
+    this.providers.push(...part.providers);
+  }
+
   part(): TypescriptPart {
     return { models: [...this.models.values()], literals: this.literals, providers: this.providers };
   }
@@ -88,10 +95,7 @@ export class MentionCollector {
   static merge(parts: readonly TypescriptPart[]): Mention[] {
     const out = new MentionCollector();
     for (const part of parts) {
-      for (const m of part.models) {
-        const { kind: _k, detector: _d, file, line, column, endLine, endColumn, usedAt, ...fields } = m;
-        out.addModelAt(file, { line, column, endLine, endColumn }, fields, usedAt ?? []);
-      }
+      for (const m of part.models) out.addModelAt(m.file, placeSpan(m), fieldsOf(m), m.usedAt ?? []);
     }
     for (const part of parts) {
       for (const { file, span, fields } of part.literals) {
@@ -107,6 +111,13 @@ export class MentionCollector {
       (a, b) => compareLocation(a, b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
     );
   }
+}
+
+const placeSpan = ({ line, column, endLine, endColumn }: Span): Span => ({ line, column, endLine, endColumn });
+
+function fieldsOf(m: ModelMention): ModelFields {
+  const { kind: _k, detector: _d, file: _f, line: _l, column: _c, endLine: _el, endColumn: _ec, usedAt: _u, ...fields } = m;
+  return fields;
 }
 
 function addUse(mention: ModelMention, use: Location): void {

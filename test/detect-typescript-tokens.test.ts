@@ -1,0 +1,149 @@
+/**
+ * The token path of the TypeScript detector must say exactly what the syntax tree says, or give
+ * up (the file is then parsed). Three checks: a table of the shapes that make tokens ambiguous, every
+ * JS/TS fixture file, and fast-check files assembled from realistic statements, each run with the
+ * token path on and off.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { detectTypescript, tokenPathFor } from "../src/detect/typescript/index.js";
+import { mayHoldPosition, scanLiterals } from "../src/detect/typescript/tokens.js";
+import type { SourceFile } from "../src/types.js";
+import { makeContext } from "./helpers/context.js";
+
+const KNOWN = ["gpt-4o", "gpt-4o-mini", "gpt-4", "claude-3-5-sonnet-20241022", "text-davinci-003", "mistral-large-latest"];
+const PROVIDERS = { "npm:openai": "openai", "npm:@ai-sdk/anthropic": "anthropic", "npm:@anthropic-ai/sdk": "anthropic" };
+
+const bothWays = (files: SourceFile[]) => {
+  const on = detectTypescript(files, makeContext(KNOWN, PROVIDERS));
+  const off = detectTypescript(files, makeContext(KNOWN, PROVIDERS), { tokens: false });
+  return { on, off };
+};
+
+/** `tokens`: the scan answers and matches the tree; `parse`: the scan gives up on this file. */
+const ROWS: { name: string; code: string; path?: string; expect: "tokens" | "parse"; mentions: number }[] = [
+  { name: "catalog array and union type", code: 'export const MODELS = ["gpt-4o", "gpt-4o-mini"] as const;\nexport type Model = "gpt-4" | (typeof MODELS)[number];\n', expect: "tokens", mentions: 3 },
+  { name: "import of a provider package", code: 'import type { ChatModel } from "openai";\nexport { x } from "@anthropic-ai/sdk";\n', expect: "tokens", mentions: 2 },
+  { name: "side-effect import and require", code: 'import "openai";\nconst sdk = require("@anthropic-ai/sdk");\n', expect: "tokens", mentions: 2 },
+  { name: "awaited dynamic import", code: 'export async function load() {\n  return await import("openai");\n}\n', expect: "tokens", mentions: 1 },
+  { name: "a known id as import specifier is not a literal", code: 'import x from "gpt-4o";\n', expect: "tokens", mentions: 0 },
+  { name: "property require is not a specifier", code: 'const a = loader.require("openai");\nconst b = new require("openai");\n', expect: "tokens", mentions: 0 },
+  { name: "prefix tests name no model", code: 'if (id.startsWith("gpt-4")) go();\nconst b = id?.includes?.("gpt-4o", 0);\nconst c = s.replace("gpt-4o", "x");\n', expect: "tokens", mentions: 0 },
+  { name: "an expression argument of a prefix test still names", code: 'const a = id.includes("gpt-4o" as string);\nconst b = id.includes(("gpt-4o"));\n', expect: "tokens", mentions: 2 },
+  { name: "new of a member named like a prefix test", code: 'const a = new lib.includes("gpt-4o");\n', expect: "tokens", mentions: 1 },
+  { name: "prefix test on a call result is left to the parser", code: 'const a = String(id).includes("gpt-4o");\n', expect: "parse", mentions: 0 },
+  { name: "prefix test with type arguments is left to the parser", code: 'const a = id.includes<string>("gpt-4o");\n', expect: "parse", mentions: 0 },
+  { name: "regular expression after if (…)", code: 'if (ok) /"gpt-4"/.test(s);\nconst m = "gpt-4o";\n', expect: "tokens", mentions: 1 },
+  { name: "division after a call", code: 'const half = size(a) / 2; const m = "gpt-4o"; const q = n / 3;\n', expect: "tokens", mentions: 1 },
+  { name: "non-null assertion then division; negated regex test", code: 'const a = n! / 2 / "gpt-4o".length;\nconst b = !/gpt/.test("gpt-4");\nreturn /x/;\n', expect: "tokens", mentions: 2 },
+  { name: "regular expression holding quotes", code: 'const re = /["\'`]gpt-4o\\//g;\nconst m = \'claude-3-5-sonnet-20241022\';\n', expect: "tokens", mentions: 1 },
+  { name: "comments hide strings", code: '// "gpt-4o"\n/* \'gpt-4\' */\nconst ok = 1;\n', expect: "tokens", mentions: 0 },
+  { name: "nested templates and hub URLs", code: 'const u = `see https://huggingface.co/google/gemma-2b/resolve/main/x ${a + `in ${"gpt-4o"}`} https://hf.co/org/name`;\n', expect: "tokens", mentions: 3 },
+  { name: "object keys and enum members", code: 'const prices = { "gpt-4o": 1, ["gpt-4"]: 2 };\nenum M { A = "text-davinci-003", "mistral-large-latest" = 1 }\n', expect: "tokens", mentions: 4 },
+  { name: "CRLF and a byte-order mark", code: '\uFEFFconst a = 1;\r\nconst m = "gpt-4o";\r\n', expect: "tokens", mentions: 1 },
+  { name: "division after a block is left to the parser", code: 'function f() {} /re/.test("gpt-4o");\n', expect: "parse", mentions: 0 },
+  { name: "import() that may be a type is left to the parser", code: 'let m: Map<string, import("openai").ChatModel>;\n', expect: "parse", mentions: 0 },
+  { name: "unterminated string is left to the parser", code: 'const m = "gpt-4o\n', expect: "parse", mentions: 0 },
+  { name: "unbalanced brackets are left to the parser", code: 'const m = ["gpt-4o";\n', expect: "parse", mentions: 0 },
+];
+
+describe("TypeScript token path", () => {
+  it.each(ROWS)("$name", ({ code, path = "src/models.ts", expect: route, mentions }) => {
+    const file = { path, text: code };
+    expect(tokenPathFor(file)).toBe(true);
+    const part = scanLiterals(path, code.replace(/^\uFEFF/, ""), makeContext(KNOWN, PROVIDERS));
+    expect(part === undefined ? "parse" : "tokens").toBe(route);
+    const { on, off } = bothWays([file]);
+    expect(on).toEqual(off);
+    if (route === "tokens") expect(on).toHaveLength(mentions);
+  });
+
+  it("keeps files with call shapes, JSX and escapes on the parse path", () => {
+    expect(mayHoldPosition('const r = await client.chat.completions.create({ model: "gpt-4o" });')).toBe(true);
+    expect(mayHoldPosition('import { openai } from "@ai-sdk/openai";')).toBe(true);
+    expect(mayHoldPosition('import { z } from "@ai-sdk/provider-utils";')).toBe(false);
+    expect(mayHoldPosition('const llm = new ChatOpenAI({ model });')).toBe(true);
+    expect(mayHoldPosition('const r = await ollama.chat({ model: "llama3" });')).toBe(true);
+    expect(mayHoldPosition('const r = await store.chat({ id });')).toBe(false);
+    expect(mayHoldPosition('const s = "\\u0063reate";')).toBe(true);
+    expect(tokenPathFor({ path: "web/view.tsx", text: 'const m = "gpt-4o";' })).toBe(false);
+    expect(tokenPathFor({ path: "web/view.js", text: 'const v = <p>"gpt-4o"</p>;' })).toBe(false);
+    expect(tokenPathFor({ path: "lib/models.js", text: 'const m = "gpt-4o";' })).toBe(true);
+  });
+
+  it("says what the syntax tree says on every JS/TS fixture file", () => {
+    const files = fixtureSources();
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.filter(tokenPathFor).length).toBeGreaterThan(0);
+    const { on, off } = bothWays(files);
+    expect(on).toEqual(off);
+  });
+
+  it("says what the syntax tree says on generated files", () => {
+    const statement = fc.constantFrom(...STATEMENTS);
+    const file = fc.record({
+      lines: fc.array(statement, { minLength: 1, maxLength: 12 }),
+      eol: fc.constantFrom("\n", "\r\n", "\n\n  "),
+      bom: fc.boolean(),
+      path: fc.constantFrom("src/a.ts", "lib/b.js", "lib/c.mts", "lib/d.cjs"),
+    });
+    let answered = 0;
+    fc.assert(
+      fc.property(file, ({ lines, eol, bom, path }) => {
+        const text = (bom ? "\uFEFF" : "") + lines.join(eol) + eol;
+        if (tokenPathFor({ path, text }) && scanLiterals(path, text.replace(/^\uFEFF/, ""), makeContext(KNOWN, PROVIDERS))) answered++;
+        const { on, off } = bothWays([{ path, text }]);
+        expect(on).toEqual(off);
+      }),
+      { numRuns: 600, seed: 20261128 },
+    );
+    // Most generated files are answered by tokens, so the comparison exercised that path.
+    expect(answered).toBeGreaterThan(100);
+  });
+});
+
+/** Statements of the kinds real model catalogs and helpers are written in, with the tricky tokens. */
+const STATEMENTS = [
+  'export const DEFAULT_MODEL = "gpt-4o";',
+  "const fallback = 'claude-3-5-sonnet-20241022';",
+  'export const MODELS = ["gpt-4o", "gpt-4o-mini", `text-davinci-003`] as const;',
+  'export type ChatModel = "gpt-4" | "mistral-large-latest" | (string & {});',
+  'import type { ChatCompletion } from "openai";',
+  'const sdk = require("@anthropic-ai/sdk");',
+  "export const isGpt4 = (id: string) => id.startsWith(\"gpt-4\") || id?.includes?.('gpt-4o');",
+  'if (modelId === "gpt-4o") /gpt-4o/.test(name);',
+  "const ratio = (used + spare) / total / 'gpt-4o'.length;",
+  "const re = /[\"'`]gpt-4\\//g;",
+  "const ok = !/^gpt-4o$/.test(id);",
+  'const share = count! / 2;',
+  "// legacy: 'text-davinci-003'",
+  '/* "gpt-4" */',
+  'const price = { "gpt-4o": 2.5, ["gpt-4o-mini"]: 0.15 };',
+  "const url = `https://huggingface.co/${org}/${name}/resolve/main/config.json`;",
+  'const card = "https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct";',
+  'const nested = `model ${cond ? `${"gpt-4"}-turbo` : "gpt-4o"} at https://hf.co/openai/whisper-large-v3`;',
+  'export function label(m: string) { return m.replace("gpt-4o", "GPT-4o"); }',
+  'export async function loadSdk() { return await import("openai"); }',
+  "const parts = name.split('/');",
+  "label: for (const x of xs) { if (x) continue label; }",
+  "i++ / 2;",
+  "const tagged = sql`select 'gpt-4o' from ${table}`;",
+  "export default { model: process.env.MODEL ?? 'gpt-4o-mini' };",
+  'enum Tier { Fast = "gpt-4o-mini", Smart = "gpt-4o" }',
+  'const text = "it\'s \\"gpt-4o\\"";',
+  "const y = String(id).endsWith('gpt-4o');",
+  'function f() {} /re/.test("gpt-4");',
+];
+
+function fixtureSources(dir = "fixtures", out: SourceFile[] = []): SourceFile[] {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) fixtureSources(path, out);
+    else if (/\.[cm]?[jt]sx?$/.test(name) && statSync(path).size < 2_000_000) {
+      out.push({ path: path.split("\\").join("/"), text: readFileSync(path, "utf8") });
+    }
+  }
+  return out;
+}
