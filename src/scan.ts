@@ -145,27 +145,23 @@ function onChangedLine(f: Finding, lines: Map<string, [number, number][]>): bool
   return (lines.get(f.file) ?? []).some(([from, to]) => f.line >= from && f.line <= to);
 }
 
+/**
+ * Reads the candidates in order, in slices: the first await lets `loadDetectors` start, and each
+ * later one lets the module loading it started go on while files are read.
+ */
 async function readCandidates(
   candidates: readonly Candidate[],
   skipped: Skipped[],
   progress: (done: number) => void,
 ): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
-  const limit = 32;
-  let next = 0;
-  let done = 0;
-  const results: (SourceFile | Skipped)[] = new Array(candidates.length);
-  async function worker(): Promise<void> {
-    while (next < candidates.length) {
-      const i = next++;
-      results[i] = await candidates[i]!.read();
-      progress(++done);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, candidates.length) }, worker));
-  for (const result of results) {
+  const slice = 256;
+  for (let i = 0; i < candidates.length; i++) {
+    if (i % slice === 0) await new Promise((resolveSlice) => setImmediate(resolveSlice));
+    const result = candidates[i]!.read();
     if (isSkipped(result)) skipped.push(result);
     else files.push(result);
+    progress(i + 1);
   }
   return files;
 }

@@ -1,7 +1,9 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { discover } from "../src/discover/index.js";
+import { readSource } from "../src/discover/read.js";
 import { walk } from "../src/discover/walk.js";
 import { makeTree } from "./helpers/tmp.js";
 
@@ -96,5 +98,34 @@ describe("size limits", () => {
     expect(byDefault.map((r) => ("reason" in r ? `${r.file}: skipped` : `${r.path}: read`))).toEqual(["big.py: skipped", "plots.ipynb: read"]);
     const explicit = await Promise.all((await discover({ root, maxFileSize: 2 * 1024 * 1024 })).candidates.map((c) => c.read()));
     expect(explicit.every((r) => "reason" in r)).toBe(true);
+  });
+});
+
+describe("readSource", () => {
+  it("never blocks on a FIFO or a device: not a regular file", () => {
+    const root = makeTree({});
+    execFileSync("mkfifo", [join(root, "pipe.py")]);
+    expect(readSource("pipe.py", join(root, "pipe.py"), 1024)).toEqual({ file: "pipe.py", reason: "not a regular file" });
+    expect(readSource("zero", "/dev/zero", 1024)).toEqual({ file: "zero", reason: "not a regular file" });
+  });
+
+  it("reads empty, small and large files whole, one after another, without bytes of the one before", () => {
+    const large = `${"y".repeat(3 * 1024 * 1024)}\n`;
+    const huge = `${"z".repeat(5 * 1024 * 1024)}\n`;
+    const root = makeTree({ "large.py": large, "small.py": "x = 1\n", "empty.py": "", "huge.ipynb": huge, "after.py": "ok" });
+    const read = (name: string) => readSource(name, join(root, name), 20 * 1024 * 1024);
+    expect(read("large.py")).toEqual({ path: "large.py", text: large });
+    expect(read("small.py")).toEqual({ path: "small.py", text: "x = 1\n" });
+    expect(read("empty.py")).toEqual({ path: "empty.py", text: "" });
+    expect(read("huge.ipynb")).toEqual({ path: "huge.ipynb", text: huge });
+    expect(read("after.py")).toEqual({ path: "after.py", text: "ok" });
+  });
+
+  it("keeps invalid UTF-8 as replacement characters and finds NUL only in the first 8 KiB", () => {
+    const lateNul = new Uint8Array(9000).fill(0x61);
+    lateNul[8500] = 0;
+    const root = makeTree({ "bad.py": new Uint8Array([0x61, 0xff, 0x62]), "late.py": lateNul });
+    expect(readSource("bad.py", join(root, "bad.py"), 1024)).toEqual({ path: "bad.py", text: "a\uFFFDb" });
+    expect(readSource("late.py", join(root, "late.py"), 1 << 20)).toMatchObject({ path: "late.py" });
   });
 });

@@ -51,7 +51,7 @@ export async function discoverStaged(top: string, maxFileSize: (path: string) =>
     if (blob.size > maxFileSize(path)) skipped.push({ file: path, reason: `larger than the size limit (${blob.size} bytes)` });
     else {
       const decoded = decodeSource(path, blob.bytes);
-      candidates.push({ path, read: async () => decoded });
+      candidates.push({ path, read: () => decoded });
     }
   });
   return { candidates, skipped };

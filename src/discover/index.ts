@@ -5,10 +5,10 @@ import { readSource, sizeLimit } from "./read.js";
 import { changedLines, discoverStaged, gitTopLevel } from "./git.js";
 import { walk } from "./walk.js";
 
-/** A file the scan may read: its path in the report and how to get its text. */
+/** A file the scan may read: its path in the report and how to get its text (synchronously: see `readSource`). */
 export interface Candidate {
   path: string;
-  read(): Promise<SourceFile | Skipped>;
+  read(): SourceFile | Skipped;
 }
 
 export interface DiscoverOptions {

@@ -1,5 +1,4 @@
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { Skipped, SourceFile } from "../types.js";
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -26,26 +25,73 @@ export function decodeSource(path: string, bytes: Uint8Array): SourceFile | Skip
 
 /**
  * Reads one file within the size limit; a failure is a skip note, never a throw. The size comes from
- * the open handle, so the walk needs no stat per file and a file cannot grow between check and read.
+ * the open descriptor, so the walk needs no stat per file and a file cannot grow between check and read.
+ * Synchronous on purpose: for thousands of small files, four plain syscalls each cost a fraction of
+ * what promise-based file handles do (two fstats, a thread-pool round trip per call).
  */
-export async function readSource(path: string, absolute: string, maxFileSize: number): Promise<SourceFile | Skipped> {
-  let handle;
+export function readSource(path: string, absolute: string, maxFileSize: number): SourceFile | Skipped {
+  let fd: number | undefined;
   try {
     // Non-blocking: should a FIFO slip past the walk's file-type check, opening it cannot hang.
-    handle = await open(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
-    const info = await handle.stat();
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = fstatSync(fd);
     if (!info.isFile()) return { file: path, reason: "not a regular file" };
-    if (info.size > maxFileSize) return { file: path, reason: `larger than ${formatBytes(maxFileSize)} (${formatBytes(info.size)})` };
-    return decodeSource(path, await handle.readFile());
+    if (info.size > maxFileSize) return { file: path, reason: tooLarge(maxFileSize, info.size) };
+    const bytes = readBytes(fd, info.size, maxFileSize);
+    if (bytes.length > maxFileSize) return { file: path, reason: tooLarge(maxFileSize, bytes.length) };
+    return decodeSource(path, bytes);
   } catch (error) {
     return { file: path, reason: `unreadable file (${(error as NodeJS.ErrnoException).code ?? "error"})` };
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeDescriptor(fd);
   }
 }
 
 export function isSkipped(value: SourceFile | Skipped): value is Skipped {
   return "reason" in value;
+}
+
+/** Reused for every file up to this size: the bytes only live until they are decoded. */
+const SCRATCH_LIMIT = 4 * 1024 * 1024;
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/** The file's bytes up to the size fstat gave; a file that shrank meanwhile ends early. */
+function readBytes(fd: number, size: number, maxFileSize: number): Uint8Array {
+  if (size === 0) return readToEnd(fd, maxFileSize + 1);
+  if (size > scratch.length && size <= SCRATCH_LIMIT) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
+  const buffer = size <= scratch.length ? scratch : Buffer.allocUnsafe(size);
+  let total = 0;
+  while (total < size) {
+    const n = readSync(fd, buffer, total, size - total, null);
+    if (n === 0) break;
+    total += n;
+  }
+  return buffer.subarray(0, total);
+}
+
+/** Size 0 is usually an empty file, but may be one whose size the kernel does not know: read to the end, up to `cap`. */
+function readToEnd(fd: number, cap: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  while (total < cap) {
+    const n = readSync(fd, scratch, 0, Math.min(scratch.length, cap - total), null);
+    if (n === 0) break;
+    chunks.push(Buffer.from(scratch.subarray(0, n)));
+    total += n;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function closeDescriptor(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // The bytes are already read; a failing close changes nothing about the file's contents.
+  }
+}
+
+function tooLarge(limit: number, size: number): string {
+  return `larger than ${formatBytes(limit)} (${formatBytes(size)})`;
 }
 
 function formatBytes(n: number): string {

@@ -1,4 +1,4 @@
-import { readdir, readFile, realpath } from "node:fs/promises";
+import { readdirSync, readFileSync, realpathSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import type { Skipped } from "../types.js";
@@ -52,7 +52,7 @@ interface Frame {
  * inside the root names a file the walk reaches anyway; one that points outside is noted.
  */
 export async function walk(options: WalkOptions): Promise<WalkResult> {
-  const root = await realpath(options.root);
+  const root = realpathSync.native(options.root);
   const files: WalkedFile[] = [];
   const skipped: Skipped[] = [];
   const baseRules = options.ignorePatterns?.length
@@ -62,9 +62,10 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
 
   while (stack.length > 0) {
     const frame = stack.pop()!;
-    let entries;
+    // Synchronous calls: a promise and a thread-pool round trip per folder cost more than the call itself.
+    let entries: Dirent[];
     try {
-      entries = await readdir(frame.dir, { withFileTypes: true });
+      entries = readdirSync(frame.dir, { withFileTypes: true });
     } catch (error) {
       skipped.push({ file: frame.rel || ".", reason: `unreadable folder (${errorCode(error)})` });
       continue;
@@ -72,7 +73,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     const rules = [...frame.rules];
     for (const name of [".gitignore", ".modelriskignore"]) {
       if (entries.some((e) => e.name === name && e.isFile())) {
-        const text = await readFile(join(frame.dir, name), "utf8").catch(() => "");
+        const text = readText(join(frame.dir, name));
         rules.push({ base: frame.rel, ig: ignore().add(text) });
       }
     }
@@ -85,7 +86,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
         if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || isIgnored(rules, `${rel}/`)) continue;
         dirs.push({ dir: absolute, rel, rules });
       } else if (entry.isSymbolicLink()) {
-        if (!isIgnored(rules, rel)) await noteSymlink(root, absolute, rel, skipped);
+        if (!isIgnored(rules, rel)) noteSymlink(root, absolute, rel, skipped);
       } else if (entry.isFile()) {
         if (isIgnored(rules, rel) || BINARY_EXTENSIONS.has(extension(entry.name))) continue;
         files.push({ path: rel, absolute });
@@ -109,11 +110,24 @@ function isIgnored(rules: Frame["rules"], rel: string): boolean {
   return ignored;
 }
 
-async function noteSymlink(root: string, absolute: string, rel: string, skipped: Skipped[]): Promise<void> {
-  const target = await realpath(absolute).catch(() => undefined);
+function noteSymlink(root: string, absolute: string, rel: string, skipped: Skipped[]): void {
+  let target: string | undefined;
+  try {
+    target = realpathSync.native(absolute);
+  } catch {
+    target = undefined;
+  }
   if (target === undefined) skipped.push({ file: rel, reason: "symlink: broken or looping" });
   else if (target !== root && !target.startsWith(`${root}/`)) {
     skipped.push({ file: rel, reason: "symlink: points outside the scanned root" });
+  }
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "";
   }
 }
 
