@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { endpointDetector } from "../src/detect/endpoint.js";
+import { endpointDetector, nextHost } from "../src/detect/endpoint.js";
 import type { ProviderMention } from "../src/types.js";
 import { makeContext } from "./helpers/context.js";
 
@@ -78,5 +79,30 @@ describe("endpoint detector: file selection and speed", () => {
     const found = await run("big.py", text);
     expect(found).toHaveLength(40_000);
     expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe("endpoint detector: where the host regex is tried", () => {
+  /** The regex as a plain global search, tried at every character: what `nextHost` must agree with. */
+  const EVERYWHERE =
+    /(?<![\w.@-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}|localhost|\d{1,3}(?:\.\d{1,3}){3})(?::(\d{2,5}))?(?![\w-])|(?<=\/\/)([a-z][a-z0-9-]{0,62}):(\d{2,5})(?![\w-])/gi;
+  const everywhere = (text: string) => [...text.matchAll(EVERYWHERE)].map((m) => [m.index, ...m]);
+  const skipping = (text: string) => {
+    const out: unknown[][] = [];
+    for (let m = nextHost(text, 0); m; m = nextHost(text, m.index + m[0].length)) out.push([m.index, ...m]);
+    return out;
+  };
+  const pieces = [
+    "a", "Z", "0", "9", ".", ":", "-", "_", "@", "/", "//", " ", "\n", "localhost", "LocalHost", "com", "ai", "11434", "8080",
+    "127.0.0.1", "api.openai.com", "x".repeat(64), "ſ", "\u212A", "é", "\uD83D\uDE00", "self.model", "http://ollama:11434",
+  ];
+
+  it("finds exactly the matches a search at every character finds", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((a) => a.join("")), fc.string({ maxLength: 40 })), (text) => {
+        expect(skipping(text)).toEqual(everywhere(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
