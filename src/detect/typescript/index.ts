@@ -9,6 +9,8 @@ import { mayHoldPosition, scanLiterals } from "./tokens.js";
 import { Resolver } from "./resolve-value.js";
 
 const ACCEPTED = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+/** Syntax trees kept between files: imports mostly point at neighbours and shared constant modules. */
+const KEEP_TREES = 64;
 const TOKEN_PATH = /\.(?:ts|mts|cts|js|mjs|cjs)$/;
 const DECLARATION = /\.d\.[cm]?ts$|\.d\.[^/]*\.ts$/;
 
@@ -61,6 +63,7 @@ export function collectTypescript(
     } catch (error) {
       ctx.skip(file.path, `typescript: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
     }
+    cache.trim(KEEP_TREES);
   }
   return out.part();
 }

@@ -65,7 +65,13 @@ export class ModuleCache {
 
   get(path: string): Module | undefined {
     const cached = this.parsed.get(path);
-    if (cached !== undefined) return cached ?? undefined;
+    if (cached) {
+      // Most recently used last, for `trim`.
+      this.parsed.delete(path);
+      this.parsed.set(path, cached);
+      return cached;
+    }
+    if (cached === null) return undefined;
     const file = this.files.get(path);
     const reason = file ? findSkipReason(file) : "missing";
     if (!file || reason) {
@@ -89,6 +95,23 @@ export class ModuleCache {
     this.parsed.set(path, mod);
     this.bySourceFile.set(sf, mod);
     return mod;
+  }
+
+  /**
+   * Drops all but the `keep` most recently used syntax trees. A monorepo's trees do not fit in a
+   * young heap together, and keeping them all made garbage collection a fifth of the pass; a tree
+   * needed again (an import followed later) is parsed again, to the same nodes' values.
+   * Call only between files: nodes of a dropped tree must not be in use.
+   */
+  trim(keep: number): void {
+    let excess = this.bySourceFile.size - keep;
+    if (excess <= 0) return;
+    for (const [path, mod] of this.parsed) {
+      if (!mod) continue;
+      this.parsed.delete(path);
+      this.bySourceFile.delete(mod.sf);
+      if (--excess === 0) break;
+    }
   }
 
   /** The module a node belongs to. */
