@@ -5,6 +5,8 @@ import { isDistinctiveModelId } from "../config/model-value.js";
 import type { MentionCollector } from "./mentions.js";
 import { requiredSpecifier } from "./scope.js";
 
+const K = tsApi.SyntaxKind;
+
 /** First path segments of huggingface.co that are pages, not model repositories. */
 const HUB_PAGES = new Set([
   "datasets", "spaces", "docs", "blog", "models", "papers", "learn", "join", "login", "settings", "pricing", "api",
@@ -45,6 +47,9 @@ export function packageName(specifier: string): string | undefined {
 
 /** The specifier string of an import, export-from, `require()` or `import()`, when `node` is one. */
 export function moduleSpecifierOf(node: ts.Node): ts.StringLiteralLike | undefined {
+  // Called for every node: most kinds are none of these.
+  const kind = node.kind;
+  if (kind !== K.ImportDeclaration && kind !== K.ExportDeclaration && kind !== K.ImportEqualsDeclaration && kind !== K.CallExpression) return undefined;
   if ((tsApi.isImportDeclaration(node) || tsApi.isExportDeclaration(node)) && node.moduleSpecifier && tsApi.isStringLiteral(node.moduleSpecifier)) {
     return node.moduleSpecifier;
   }

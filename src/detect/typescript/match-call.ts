@@ -41,6 +41,9 @@ for (const shape of [...METHOD_SHAPES].sort((a, b) => b.path.length - a.path.len
   SHAPES_BY_NAME.set(last, [...(SHAPES_BY_NAME.get(last) ?? []), shape]);
 }
 
+/** Last names of every call shape other than the AI SDK's (which any imported name can have). */
+const CALL_NAMES = new Set([...SHAPES_BY_NAME.keys(), "pipeline", ...Object.keys(HTTP_CALLS).map((c) => c.split(".").pop()!)]);
+
 /**
  * A superset test, on the text, for an import of `ai` or an AI SDK provider package: every such
  * import names its package in a quoted specifier, so a file without one of these strings has none.
@@ -60,6 +63,11 @@ export function matchPosition(node: ts.CallExpression | ts.NewExpression, mc: Ma
   const args = node.arguments ?? tsApi.factory.createNodeArray();
   if (tsApi.isNewExpression(node)) return matchClass(node, args);
   const callee = unwrap(node.expression);
+  // Without AI SDK imports only named shapes remain: most calls are ruled out by their last name.
+  if (mc.aiSdkInFile === false) {
+    const last = tsApi.isPropertyAccessExpression(callee) ? callee.name.text : tsApi.isIdentifier(callee) ? callee.text : undefined;
+    if (last === undefined || !CALL_NAMES.has(last)) return undefined;
+  }
   if (tsApi.isCallExpression(callee)) return mc.aiSdkInFile === false ? undefined : matchCreatedProvider(node, callee, args, mc);
   const { names, head } = calleeChain(callee);
   const headName = tsApi.isIdentifier(head) ? head : undefined;
