@@ -9,6 +9,8 @@ export interface LoadedDetector extends Detector {
     minFiles: number;
     isAvailable(): boolean;
     detect(files: readonly SourceFile[], ctx: DetectContext, threads: number, rules: LoadOptions): Promise<Mention[]>;
+    /** The whole batch in one worker thread, so the main thread is free for the other detectors. */
+    offload(files: readonly SourceFile[], ctx: DetectContext, rules: LoadOptions): Promise<Mention[]>;
   };
 }
 
@@ -25,7 +27,12 @@ const REGISTRY: readonly Entry[] = [
       const [{ typescriptDetector }, parallel] = await Promise.all([import("./typescript/index.js"), import("./typescript/parallel.js")]);
       return {
         ...typescriptDetector,
-        parallel: { minFiles: parallel.PARALLEL_MIN_FILES, isAvailable: parallel.canUseWorkers, detect: parallel.detectTypescriptParallel },
+        parallel: {
+          minFiles: parallel.PARALLEL_MIN_FILES,
+          isAvailable: parallel.canUseWorkers,
+          detect: parallel.detectTypescriptParallel,
+          offload: parallel.detectTypescriptInWorker,
+        },
       };
     },
     mayAccept: (path) => /\.[cm]?[jt]sx?$/i.test(path),
@@ -69,23 +76,39 @@ export async function detectAll(
   ctx: DetectContext,
   options: DetectOptions,
 ): Promise<Mention[]> {
-  const out: Mention[] = [];
   let done = 0;
   // Detectors see files in path order, however the walk, git or a worker found them.
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const detector of detectors) {
-    const accepted = sorted.filter((f) => detector.accepts(f.path));
-    if (accepted.length > 0) out.push(...(await runCached(detector, accepted, ctx, options)));
+  const batches = detectors.map((d) => sorted.filter((f) => d.accepts(f.path)));
+  const results: Mention[][] = detectors.map(() => []);
+  // A large batch of a detector that can move to a worker thread starts first and runs beside the
+  // others, which take the main thread meanwhile; results are put back in registry order.
+  const background = detectors.map((d, i) =>
+    batches[i]!.length > 0 && modeFor(d, batches[i]!.length, options.threads) === "offload"
+      ? runCached(d, batches[i]!, ctx, options, "offload").then((mentions) => {
+          results[i] = mentions;
+          options.onDetector?.(d.name, ++done);
+        })
+      : undefined,
+  );
+  for (const [i, detector] of detectors.entries()) {
+    if (background[i]) continue;
+    if (batches[i]!.length > 0) results[i] = await runCached(detector, batches[i]!, ctx, options, modeFor(detector, batches[i]!.length, options.threads));
     options.onDetector?.(detector.name, ++done);
   }
-  return out;
+  await Promise.all(background);
+  return results.flat();
 }
+
+/** `main`: this thread; `split`: a share for this thread and each worker; `offload`: one worker. */
+type Mode = "main" | "split" | "offload";
 
 async function runCached(
   detector: LoadedDetector,
   files: readonly SourceFile[],
   ctx: DetectContext,
   options: DetectOptions,
+  mode: Mode,
 ): Promise<Mention[]> {
   const key = options.cache?.key(detector.name, files);
   const hit = key ? await options.cache!.read(key) : undefined;
@@ -97,8 +120,9 @@ async function runCached(
   const recording: DetectContext = { ...ctx, skip: (file, reason) => void skipped.push({ file, reason }) };
   let mentions: Mention[];
   try {
-    const threads = threadsFor(detector, files.length, options.threads);
-    mentions = threads > 1 ? await detector.parallel!.detect(files, recording, threads, options.rules) : await detector.detect(files, recording);
+    if (mode === "offload") mentions = await detector.parallel!.offload(files, recording, options.rules);
+    else if (mode === "split") mentions = await detector.parallel!.detect(files, recording, threadsFor(files.length, options.threads), options.rules);
+    else mentions = await detector.detect(files, recording);
   } catch (error) {
     skipped.push({ file: files.length === 1 ? files[0]!.path : ".", reason: `${detector.name} detector failed: ${oneLine(error)}` });
     mentions = [];
@@ -108,15 +132,19 @@ async function runCached(
   return mentions;
 }
 
-function threadsFor(detector: LoadedDetector, count: number, wanted: number | "auto"): number {
-  if (!detector.parallel?.isAvailable() || count < 2) return 1;
-  // Measured on a 2-vCPU machine: two threads ran the TypeScript pass no faster (each slowed ~1.7×
-  // beside the other) and cost 80 MB more, so `auto` spreads work only where there are 4+ cores.
-  if (wanted === "auto") {
-    const cores = availableParallelism();
-    return cores >= 4 && count >= detector.parallel.minFiles ? Math.min(cores, 4) : 1;
-  }
-  return Math.max(1, Math.min(wanted, count));
+function modeFor(detector: LoadedDetector, count: number, wanted: number | "auto"): Mode {
+  if (!detector.parallel?.isAvailable() || count < 2 || wanted === 1) return "main";
+  if (wanted !== "auto") return "split";
+  if (count < detector.parallel.minFiles) return "main";
+  // Measured on a 2-vCPU machine: two threads splitting the TypeScript pass ran it no faster (each
+  // slowed ~1.7× beside the other, parsing is memory-bound there), but the pass in one worker beside
+  // the other detectors on the main thread overlaps them. With 4+ cores the pass is also split.
+  return availableParallelism() >= 4 ? "split" : "offload";
+}
+
+function threadsFor(count: number, wanted: number | "auto"): number {
+  const threads = wanted === "auto" ? Math.min(availableParallelism(), 4) : wanted;
+  return Math.max(1, Math.min(threads, count));
 }
 
 function oneLine(error: unknown): string {
