@@ -1,6 +1,7 @@
 import type { CommandScanner } from "./commands.js";
+import { readJsonNodes } from "./json-nodes.js";
 import { modelKeyStrength } from "./model-value.js";
-import { scanYaml } from "./yaml-config.js";
+import { scanYaml, scanYamlNode } from "./yaml-config.js";
 
 /** Above this size a JSON file is usually data, and the YAML parser (~1 ms/KB) becomes the scan's cost. */
 const LARGE_JSON = 64 * 1024;
@@ -8,12 +9,18 @@ const KEY = /"([^"\\\n]{1,80})"\s*:/g;
 const JSON_STRING = /"(?:[^"\\\n]|\\.)*"/g;
 
 /**
- * JSON goes through the YAML parser (JSON is YAML 1.2) so keys keep their positions. A large file with
- * no model-like key only needs its string values checked against the database and for hub URLs, so
- * it is validated with JSON.parse and its strings are read straight from the text.
+ * JSON is read as the YAML tree it is (JSON is YAML 1.2), so keys keep their positions and every rule
+ * of the YAML walk applies; valid JSON builds that tree directly, anything else gets the YAML parser's
+ * verdict. A large file with no model-like key only needs its string values checked against the
+ * database and for hub URLs, so it is validated with JSON.parse and its strings are read from the text.
  */
 export function scanJson(text: string, scanner: CommandScanner): string | undefined {
-  if (text.length < LARGE_JSON || hasModelKey(text)) return scanYaml(text, scanner);
+  if (text.length < LARGE_JSON || hasModelKey(text)) {
+    const root = isJson(text) ? readJsonNodes(text) : undefined;
+    if (root === undefined) return scanYaml(text, scanner);
+    scanYamlNode(root, text, scanner);
+    return undefined;
+  }
   try {
     JSON.parse(text);
   } catch (error) {
@@ -31,6 +38,15 @@ export function scanJson(text: string, scanner: CommandScanner): string | undefi
     scanner.assign(undefined, match.index, end, value);
   }
   return undefined;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function hasModelKey(text: string): boolean {

@@ -26,8 +26,13 @@ export function scanYaml(text: string, scanner: CommandScanner): string | undefi
     const error = doc.errors[0];
     if (error) return error.message.split("\n")[0]!.replace(/:$/, "");
   }
-  for (const doc of docs) if (doc.contents) visit(doc.contents, undefined, text, scanner);
+  for (const doc of docs) if (doc.contents) scanYamlNode(doc.contents, text, scanner);
   return undefined;
+}
+
+/** Feeds the keyed string values of one document's tree to the scanner (JSON builds its own tree). */
+export function scanYamlNode(root: Node, text: string, scanner: CommandScanner): void {
+  visit(root, undefined, text, scanner);
 }
 
 function visit(node: Node, key: string | undefined, text: string, scanner: CommandScanner): void {

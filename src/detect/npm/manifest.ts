@@ -1,5 +1,6 @@
-import { isMap, isScalar, parseDocument } from "yaml";
+import { isMap, isScalar, parseDocument, type Node } from "yaml";
 import type { SourceFile } from "../../types.js";
+import { readJsonNodes } from "../config/json-nodes.js";
 
 /** A dependency as package.json declares it, with where its key stands. */
 export interface DeclaredDep {
@@ -27,7 +28,8 @@ const FIELDS = ["dependencies", "optionalDependencies", "devDependencies", "peer
 
 /**
  * Reads the declared dependencies of a package.json. JSON.parse decides validity (package.json is JSON,
- * not YAML); the yaml CST only supplies key positions, since JSON is a subset of YAML 1.2 flow syntax.
+ * not YAML); the YAML tree of the text (JSON is a subset of YAML 1.2 flow syntax) supplies key positions
+ * and which duplicate key counts.
  */
 export function readManifest(file: SourceFile): Manifest | { error: string } {
   let data: unknown;
@@ -37,14 +39,14 @@ export function readManifest(file: SourceFile): Manifest | { error: string } {
     return { error: `package.json is not valid JSON (${(error as Error).message.split("\n")[0]})` };
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) return { error: "package.json is not an object" };
-  const doc = parseDocument(file.text, { uniqueKeys: false, keepSourceTokens: false });
-  if (!isMap(doc.contents)) return { error: "package.json could not be located" };
+  const contents = yamlTreeOf(file.text);
+  if (!isMap(contents)) return { error: "package.json could not be located" };
 
   const deps: DeclaredDep[] = [];
   const seen = new Set<string>();
   const problems: string[] = [];
   for (const field of FIELDS) {
-    const section = doc.contents.get(field, true);
+    const section = contents.get(field, true);
     if (section === undefined) continue;
     if (!isMap(section)) {
       problems.push(`"${field}" is not an object`);
@@ -62,6 +64,18 @@ export function readManifest(file: SourceFile): Manifest | { error: string } {
   }
   const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
   return { file: file.path, dir, deps, problems };
+}
+
+/**
+ * Built straight from the JSON; a lone CR (old Mac line ends) is a line break to YAML but whitespace
+ * to JSON, so such a file keeps the YAML parser's reading, whatever it makes of it.
+ */
+function yamlTreeOf(text: string): Node | null | undefined {
+  if (!/\r(?!\n)/.test(text)) {
+    const root = readJsonNodes(text);
+    if (root !== undefined) return root;
+  }
+  return parseDocument(text, { uniqueKeys: false, keepSourceTokens: false }).contents;
 }
 
 /** `npm:openai@^4` → `openai`; `npm:@scope/x@1` → `@scope/x`. */
