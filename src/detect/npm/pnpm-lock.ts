@@ -1,6 +1,7 @@
-import { isMap, isScalar, parseDocument, Scalar, type YAMLMap } from "yaml";
+import { isMap, isScalar, parseDocument, Scalar } from "yaml";
 import type { SourceFile } from "../../types.js";
 import { folderOf, isObject, type LockEntry, type LockResult } from "./lock.js";
+import { readPnpmLines, type PackageKey, type PnpmDocument } from "./pnpm-lines.js";
 
 const DEP_FIELDS = ["dependencies", "optionalDependencies", "devDependencies"] as const;
 
@@ -9,21 +10,17 @@ const DEP_FIELDS = ["dependencies", "optionalDependencies", "devDependencies"] a
  * v5 lockfile) say what each workspace declares; `packages` keys name every resolved package.
  */
 export function readPnpmLock(file: SourceFile): LockResult {
-  const doc = parseDocument(file.text, { uniqueKeys: false });
-  if (doc.errors.length > 0) return { error: `pnpm-lock.yaml is not valid YAML (${doc.errors[0]!.message.split("\n")[0]})` };
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const doc = readPnpmLines(file.text) ?? readPnpmYaml(file.text);
+  if ("error" in doc) return doc;
+  const { data, packageKeys } = doc;
   if (!isObject(data)) return { error: "pnpm-lock.yaml is not a mapping" };
-  const packages = doc.get("packages", true);
-  if (packages !== undefined && !isMap(packages)) return { error: "\"packages\" is not a mapping" };
+  if (packageKeys === "not-map") return { error: "\"packages\" is not a mapping" };
 
   const entries = new Map<string, LockEntry>();
-  for (const pair of (packages as YAMLMap | undefined)?.items ?? []) {
-    if (!isScalar(pair.key) || !pair.key.range) continue;
-    const parsed = parsePackageKey(String(pair.key.value));
+  for (const key of packageKeys ?? []) {
+    const parsed = parsePackageKey(key.value);
     if (!parsed) continue;
-    const [start, end] = pair.key.range;
-    const quoted = pair.key.type === Scalar.QUOTE_SINGLE || pair.key.type === Scalar.QUOTE_DOUBLE;
-    const location = { offset: start + (quoted ? 1 : 0), length: end - start - (quoted ? 2 : 0) };
+    const location = { offset: key.offset, length: key.length };
     entries.set(`${parsed.name}@${parsed.version}`, { ...parsed, directOf: [], locate: () => location });
   }
 
@@ -44,6 +41,25 @@ export function readPnpmLock(file: SourceFile): LockResult {
     }
   }
   return { file: file.path, dir: folderOf(file.path), entries: [...entries.values()], source: "pnpm-lock" };
+}
+
+/** Any YAML the line reader does not take on: the yaml library's document, reduced to the same shape. */
+export function readPnpmYaml(text: string): PnpmDocument | { error: string } {
+  const doc = parseDocument(text, { uniqueKeys: false });
+  if (doc.errors.length > 0) return { error: `pnpm-lock.yaml is not valid YAML (${doc.errors[0]!.message.split("\n")[0]})` };
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (!isObject(data)) return { data, packageKeys: undefined };
+  const packages = doc.get("packages", true);
+  if (packages === undefined) return { data, packageKeys: undefined };
+  if (!isMap(packages)) return { data, packageKeys: "not-map" };
+  const packageKeys: PackageKey[] = [];
+  for (const pair of packages.items) {
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const [start, end] = pair.key.range;
+    const quoted = pair.key.type === Scalar.QUOTE_SINGLE || pair.key.type === Scalar.QUOTE_DOUBLE;
+    packageKeys.push({ value: String(pair.key.value), offset: start + (quoted ? 1 : 0), length: end - start - (quoted ? 2 : 0) });
+  }
+  return { data, packageKeys };
 }
 
 /** `/openai@4.5.0` (v6), `openai@4.5.0(zod@3)` (v9), `/@scope/x/1.0.0_peer@1` (v5) → name and version. */
