@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { readPnpmLines } from "../src/detect/npm/pnpm-lines.js";
+import { READ_ENTRIES, readPnpmLines, type PnpmDocument } from "../src/detect/npm/pnpm-lines.js";
 import { readPnpmYaml } from "../src/detect/npm/pnpm-lock.js";
+
+/** The yaml library's reading, cut to the top-level entries the line reader keeps. */
+function yamlReading(text: string): PnpmDocument | { error: string } {
+  const doc = readPnpmYaml(text);
+  if ("error" in doc || typeof doc.data !== "object" || doc.data === null) return doc;
+  const data = Object.fromEntries(Object.entries(doc.data).filter(([key]) => READ_ENTRIES.has(key)));
+  return { ...doc, data };
+}
+
+/** The same text one level down, under `importers:`, where every value is kept. */
+function underImporters(text: string): string {
+  return "importers:\n" + text.replace(/^(?=.)/gm, "  ");
+}
 
 const V9 = `lockfileVersion: '9.0'
 
@@ -69,9 +82,11 @@ const LEFT = [
 
 describe("readPnpmLines", () => {
   it.each(READ)("reads %j as the yaml library does", (text) => {
-    const fast = readPnpmLines(text);
-    expect(fast).toBeDefined();
-    expect(fast).toEqual(readPnpmYaml(text));
+    for (const variant of [text, underImporters(text)]) {
+      const fast = readPnpmLines(variant);
+      expect(fast).toBeDefined();
+      expect(fast).toEqual(yamlReading(variant));
+    }
   });
 
   it.each(LEFT)("leaves %j to the yaml library", (text) => {
@@ -84,7 +99,7 @@ describe("readPnpmLines", () => {
     const inserts = ["#", " #", ": ", ":", "'", "''", '"', "-", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "!", "|", ">", "~", "1", "\n", "\n  ", "  ", " "];
     let accepted = 0;
     for (let round = 0; round < 400; round++) {
-      let text = V9;
+      let text = random() < 0.5 ? V9 : underImporters(V9);
       for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
         const at = Math.floor(random() * text.length);
         const insert = random() < 0.7 ? inserts[Math.floor(random() * inserts.length)]! : "";
@@ -93,7 +108,7 @@ describe("readPnpmLines", () => {
       const fast = readPnpmLines(text);
       if (fast === undefined) continue;
       accepted++;
-      expect(readPnpmYaml(text), JSON.stringify(text)).toEqual(fast);
+      expect(yamlReading(text), JSON.stringify(text)).toEqual(fast);
     }
     expect(accepted).toBeGreaterThan(50);
   });

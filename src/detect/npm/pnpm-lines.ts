@@ -15,15 +15,21 @@ export interface PackageKey {
 }
 
 export interface PnpmDocument {
+  /** The document as yaml's `toJS` gives it; the line reader keeps only the top-level entries in READ_ENTRIES. */
   data: unknown;
   /** Keys of the first top-level `packages` entry when it is a mapping; "not-map" when it is something else. */
   packageKeys: PackageKey[] | "not-map" | undefined;
 }
 
+/** What readPnpmLock reads of the document: `packages` only for its keys, the rest is only checked. */
+export const READ_ENTRIES: ReadonlySet<string> = new Set(["importers", "dependencies", "devDependencies", "optionalDependencies"]);
+
 type Collection = Record<string, unknown> | unknown[];
 interface Frame {
   indent: number;
-  target: Collection;
+  isSeq: boolean;
+  /** Undefined inside a top-level entry that is not read. */
+  target?: Collection;
   /** Collects the keys of this mapping (the first top-level `packages`). */
   keys?: PackageKey[];
 }
@@ -31,6 +37,7 @@ interface Pending {
   frame: Frame;
   key: string;
   isPackages: boolean;
+  isKept: boolean;
 }
 
 const OUTSIDE_SUBSET = /[^\n\x20-\x7e]/;
@@ -40,7 +47,7 @@ const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
 export function readPnpmLines(text: string): PnpmDocument | undefined {
   if (OUTSIDE_SUBSET.test(text)) return undefined;
   const root: Record<string, unknown> = {};
-  const stack: Frame[] = [{ indent: 0, target: root }];
+  const stack: Frame[] = [{ indent: 0, isSeq: false, target: root }];
   let packageKeys: PnpmDocument["packageKeys"];
   let sawPackages = false;
   let pending: Pending | undefined;
@@ -61,12 +68,13 @@ export function readPnpmLines(text: string): PnpmDocument | undefined {
 
     if (pending && indent > pending.frame.indent) {
       // `key:` opened a block collection on this line.
-      const frame: Frame = { indent, target: content.startsWith("- ") ? [] : {} };
-      assign(pending.frame.target, pending.key, frame.target);
-      if (pending.isPackages) packageKeys = Array.isArray(frame.target) ? "not-map" : (frame.keys = []);
+      const isSeq = content.startsWith("- ");
+      const frame: Frame = { indent, isSeq };
+      if (pending.isKept) assign(pending.frame.target!, pending.key, (frame.target = isSeq ? [] : {}));
+      if (pending.isPackages) packageKeys = isSeq ? "not-map" : (frame.keys = []);
       stack.push(frame);
     } else if (pending) {
-      assign(pending.frame.target, pending.key, null);
+      if (pending.isKept) assign(pending.frame.target!, pending.key, null);
       if (pending.isPackages) packageKeys = "not-map";
     }
     pending = undefined;
@@ -74,11 +82,11 @@ export function readPnpmLines(text: string): PnpmDocument | undefined {
     const top = stack[stack.length - 1]!;
     if (top.indent !== indent) return undefined;
 
-    if (Array.isArray(top.target)) {
+    if (top.isSeq) {
       if (!content.startsWith("- ")) return undefined;
       const item = readValue(content, 2, false);
       if (item === NOT_READ) return undefined;
-      top.target.push(item);
+      (top.target as unknown[] | undefined)?.push(item);
       continue;
     }
     const key = readKey(content);
@@ -89,15 +97,16 @@ export function readPnpmLines(text: string): PnpmDocument | undefined {
     }
     const isPackages = stack.length === 1 && key.value === "packages" && !sawPackages;
     if (isPackages) sawPackages = true;
+    const isKept = top.target !== undefined && (stack.length > 1 || READ_ENTRIES.has(key.value));
     let at = key.rawLength + 1;
     while (content.charCodeAt(at) === 0x20) at++;
     if (at >= content.length) {
-      pending = { frame: top, key: key.value, isPackages };
+      pending = { frame: top, key: key.value, isPackages, isKept };
       continue;
     }
     const value = readValue(content, at, true);
     if (value === NOT_READ) return undefined;
-    assign(top.target, key.value, value);
+    if (isKept) assign(top.target!, key.value, value);
     if (isPackages) {
       if (!isMapping(value)) packageKeys = "not-map";
       else if (Object.keys(value).length === 0) packageKeys = [];
@@ -106,13 +115,15 @@ export function readPnpmLines(text: string): PnpmDocument | undefined {
   }
   if (!hasContent) return undefined;
   if (pending) {
-    assign(pending.frame.target, pending.key, null);
+    if (pending.isKept) assign(pending.frame.target!, pending.key, null);
     if (pending.isPackages) packageKeys = "not-map";
   }
   return { data: root, packageKeys };
 }
 
 const NOT_READ = Symbol("not read");
+/** The first characters of every plain scalar the core schema does not resolve to a string. */
+const MAYBE_NOT_STRING = /^(?:[~nNtTfF0-9+.-]|$)/;
 type Read = unknown | typeof NOT_READ;
 
 /** A key and its `:` at the start of `content`; rawLength counts the quotes of a quoted key. */
@@ -215,6 +226,7 @@ function readQuoted(content: string, at: number): { value: string; end: number }
 
 /** What the YAML 1.2 core schema makes of a plain scalar (the yaml library's tests, in its order). */
 function resolvePlain(text: string): unknown {
+  if (!MAYBE_NOT_STRING.test(text)) return text;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
   if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
   if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;
