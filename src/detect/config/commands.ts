@@ -88,11 +88,12 @@ export class CommandScanner {
     if (name !== undefined) this.vars.set(name, variable);
     if (!part) return undefined;
     const at = placePart(range, value.length, part);
-    const known = part.kind === "model" && this.ctx.isKnownModel(part.value);
-    if (strength === "strong" || (strength === "weak" && known)) {
+    // The database is asked last: most values fail the cheap tests, and a miss costs every pattern.
+    const isKnown = () => part.kind === "model" && this.ctx.isKnownModel(part.value);
+    if (strength === "strong" || (strength === "weak" && isKnown())) {
       const hint = isOllamaContext(name!) ? "ollama" : undefined;
       variable.hit = this.push(at, part.value, name!, part.kind === "dynamic", hint);
-    } else if (known && isDistinctiveModelId(part.value) && !(name !== undefined && isAliasKey(name))) {
+    } else if (isDistinctiveModelId(part.value) && !(name !== undefined && isAliasKey(name)) && isKnown()) {
       variable.hit = { ...at, value: part.value, evidence: "literal" };
       this.hits.push(variable.hit);
     }
