@@ -12,17 +12,16 @@ type Format = "yaml" | "json" | "toml" | "env" | "ini";
 /** Files other detectors own (manifests, lockfiles, notebooks) or that never configure models. */
 const NOT_CONFIG = /^(?:\.?package(?:-lock)?\.json|npm-shrinkwrap\.json|[tj]sconfig(?:\..*)?\.json|composer\.lock|pnpm-lock\.yaml|yarn\.lock|.*\.lock(?:\.json)?|\.?pubspec\.lock)$/;
 
+const BY_EXTENSION = new Map<string, Format>([
+  ["yaml", "yaml"], ["yml", "yaml"], ["json", "json"], ["toml", "toml"], ["cfg", "ini"], ["ini", "ini"], ["properties", "ini"],
+]);
+
+/** Asked of every path in the scan, so the name's format comes first and the exclusions only after. */
 export function configFormat(path: string): Format | undefined {
-  if (path.startsWith(".vscode/") || path.includes("/.vscode/")) return undefined;
   const name = baseName(path);
-  if (NOT_CONFIG.test(name)) return undefined;
-  if (/^\.env(?:\..+)?$|\.env$/.test(name)) return "env";
-  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
-  if (ext === "yaml" || ext === "yml") return "yaml";
-  if (ext === "json") return "json";
-  if (ext === "toml") return "toml";
-  if (ext === "cfg" || ext === "ini" || ext === "properties") return "ini";
-  return undefined;
+  const format = /^\.env(?:\..+)?$|\.env$/.test(name) ? "env" : BY_EXTENSION.get(/\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? "");
+  if (format === undefined || path.startsWith(".vscode/") || path.includes("/.vscode/") || NOT_CONFIG.test(name)) return undefined;
+  return format;
 }
 
 /**
