@@ -3,17 +3,17 @@ import { buildLineTable, positionAt, type LineTable } from "../lines.js";
 
 /**
  * Maps string offsets to 1-based line/column (UTF-16 code units, as string indexes count them).
- * Built once per file so locating thousands of lockfile entries stays a binary search each.
+ * The table is built once per file, on the first span asked for (most manifests and lockfiles hold
+ * no AI SDK), so locating thousands of lockfile entries stays a binary search each.
  */
 export class LineIndex {
-  private readonly table: LineTable;
+  private table: LineTable | undefined;
 
-  constructor(readonly text: string) {
-    this.table = buildLineTable(text);
-  }
+  constructor(readonly text: string) {}
 
   /** Span of `length` code units starting at `offset` (a name never crosses a line). */
   span(offset: number, length: number): Span {
+    this.table ??= buildLineTable(this.text);
     const { line, column } = positionAt(this.table, offset);
     return { line, column, endLine: line, endColumn: column + length };
   }
