@@ -3,7 +3,7 @@ import { discover, type Candidate } from "./discover/index.js";
 import { isSkipped } from "./discover/read.js";
 import { DetectionCache } from "./detect/cache.js";
 import { detectContext } from "./detect/context.js";
-import { detectAll, loadDetectors } from "./detect/index.js";
+import { DetectionRun, loadDetectors, type LoadedDetector } from "./detect/index.js";
 import { assess, PROJECT_RULES } from "./assess/index.js";
 import { loadPolicy, type Policy } from "./policy/load.js";
 import { resolveMentions } from "./resolve/resolve.js";
@@ -70,29 +70,50 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
     changed: options.changed,
   });
   const skipped: Skipped[] = [...found.skipped, ...(policy.skipped ? [policy.skipped] : [])];
-  // Reading files (I/O) and loading the detectors' parsers (CPU) overlap; nearly every text file is
-  // wanted by some detector (the endpoint detector reads them all), so little is read for nothing.
   const paths = found.candidates.map((c) => c.path);
   const root = options.staged ? undefined : resolve(found.base ?? options.root);
-  const readSkips: Skipped[] = [];
-  const reading = readCandidates(found.candidates, readSkips, (done) => emit({ phase: "discover", done, total: paths.length }));
-  const detectors = await loadDetectors(paths);
-  for (const detector of detectors) detector.prepare?.(paths, { root });
-  const isWanted = (path: string) => detectors.some((d) => d.accepts(path));
-  const files = (await reading).filter((f) => isWanted(f.path));
-  skipped.push(...readSkips.filter((s) => isWanted(s.file)));
-
   const ctx = detectContext(db, skipped, root);
-  const mentions = await detectAll(files, detectors, ctx, {
-    threads: options.threads ?? "auto",
-    rules,
-    onDetector: (_, done) => emit({ phase: "detect", done, total: detectors.length }),
-    ...(options.cacheDir ? { cache: new DetectionCache(options.cacheDir, `${VERSION}\0${db.version}`) } : {}),
+  // Detectors load (CPU) while the first files are read (I/O); once they are loaded, files no
+  // detector wants are no longer read at all.
+  let detectors: LoadedDetector[] | undefined;
+  const loading = loadDetectors(paths).then((loaded) => {
+    for (const detector of loaded) detector.prepare?.(paths, { root });
+    return (detectors = loaded);
   });
+  const isWanted = (path: string) => detectors!.some((d) => d.accepts(path));
+  const cache = options.cacheDir ? { cache: new DetectionCache(options.cacheDir, `${VERSION}\0${db.version}`) } : {};
+  let run: DetectionRun | undefined;
+  // Per-file detectors take each chunk as it is read; only files a cross-file detector needs, or
+  // that hold a mention, keep their text: a tree of data files is never all in memory.
+  const kept: SourceFile[] = [];
+  const texts = new Map<string, string>();
+  let wanted = 0;
+  const flush = async (chunk: SourceFile[], chunkSkips: Skipped[]) => {
+    const loaded = await loading;
+    run ??= new DetectionRun(loaded, ctx, {
+      threads: options.threads ?? "auto",
+      rules,
+      onDetector: (_, done) => emit({ phase: "detect", done, total: loaded.length }),
+      ...cache,
+    });
+    skipped.push(...chunkSkips.filter((s) => isWanted(s.file)));
+    const files = chunk.filter((f) => isWanted(f.path));
+    wanted += files.length;
+    const needed = new Set(await run.add(files));
+    for (const f of files) {
+      if (needed.has(f)) kept.push(f);
+      if (needed.has(f) || run.hasMentions(f.path)) texts.set(f.path, f.text);
+    }
+  };
+  await readInChunks(found.candidates, (path) => detectors === undefined || isWanted(path), flush, (done) =>
+    emit({ phase: "discover", done, total: paths.length }),
+  );
+  await loading;
+  run ??= new DetectionRun(detectors!, ctx, { threads: options.threads ?? "auto", rules, ...cache });
+  const mentions = await run.finish(kept);
 
   emit({ phase: "resolve", done: 0, total: mentions.length });
   const resolved = resolveMentions(mentions, db, asOf);
-  const texts = new Map(files.map((f) => [f.path, f.text]));
   const mentioned = new Set(mentions.map((m) => m.file));
   for (const path of texts.keys()) if (!mentioned.has(path)) texts.delete(path);
   const sourceOf = (file: string) => texts.get(file);
@@ -116,7 +137,7 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
       references: assessed.models.reduce((n, m) => n + m.references.length, 0),
       providers: assessed.providers.length,
       findings: findings.length,
-      files: files.length,
+      files: wanted,
       skipped: notes.length,
     },
     models: assessed.models,
@@ -145,23 +166,36 @@ function onChangedLine(f: Finding, lines: Map<string, [number, number][]>): bool
   return (lines.get(f.file) ?? []).some(([from, to]) => f.line >= from && f.line <= to);
 }
 
+/** Candidates per chunk handed to the per-file detectors (by position in the walk, so chunks are reproducible). */
+const CHUNK = 512;
+
 /**
- * Reads the candidates in order, in slices: the first await lets `loadDetectors` start, and each
- * later one lets the module loading it started go on while files are read.
+ * Reads the candidates in walk order and hands them over chunk by chunk. Reading is synchronous
+ * (see `readSource`); every slice yields once, so the first await lets the detectors start loading
+ * and progress can be drawn.
  */
-async function readCandidates(
+async function readInChunks(
   candidates: readonly Candidate[],
-  skipped: Skipped[],
+  shouldRead: (path: string) => boolean,
+  flush: (files: SourceFile[], skipped: Skipped[]) => Promise<void>,
   progress: (done: number) => void,
-): Promise<SourceFile[]> {
-  const files: SourceFile[] = [];
+): Promise<void> {
+  let files: SourceFile[] = [];
+  let skipped: Skipped[] = [];
   const slice = 256;
   for (let i = 0; i < candidates.length; i++) {
     if (i % slice === 0) await new Promise((resolveSlice) => setImmediate(resolveSlice));
-    const result = candidates[i]!.read();
-    if (isSkipped(result)) skipped.push(result);
-    else files.push(result);
+    if (i > 0 && i % CHUNK === 0) {
+      await flush(files, skipped);
+      [files, skipped] = [[], []];
+    }
+    const candidate = candidates[i]!;
+    if (shouldRead(candidate.path)) {
+      const result = candidate.read();
+      if (isSkipped(result)) skipped.push(result);
+      else files.push(result);
+    }
     progress(i + 1);
   }
-  return files;
+  await flush(files, skipped);
 }

@@ -12,12 +12,18 @@ export interface LoadedDetector extends Detector {
     /** The whole batch in one worker thread, so the main thread is free for the other detectors. */
     offload(files: readonly SourceFile[], ctx: DetectContext, rules: LoadOptions): Promise<Mention[]>;
   };
+  /**
+   * Its answer for a batch is its answers for each file, in file order: it can take the files in
+   * chunks as they are read, and their text need not stay in memory for the rest of the scan.
+   */
+  perFile?: boolean;
 }
 
 interface Entry {
   load: () => Promise<LoadedDetector>;
   /** A cheap path test for detectors whose module is expensive to load (the TypeScript compiler). */
   mayAccept?: (path: string) => boolean;
+  perFile?: boolean;
 }
 
 /** Every detector, in the order their mentions win when two see the same place. */
@@ -38,13 +44,13 @@ const REGISTRY: readonly Entry[] = [
     mayAccept: (path) => /\.[cm]?[jt]sx?$/i.test(path),
   },
   { load: async () => (await import("./python/index.js")).pythonDetector },
-  { load: async () => (await import("./notebook.js")).notebookDetector },
-  { load: async () => (await import("./config/index.js")).configDetector },
-  { load: async () => (await import("./dockerfile.js")).dockerfileDetector },
-  { load: async () => (await import("./shell.js")).shellDetector },
+  { load: async () => (await import("./notebook.js")).notebookDetector, perFile: true },
+  { load: async () => (await import("./config/index.js")).configDetector, perFile: true },
+  { load: async () => (await import("./dockerfile.js")).dockerfileDetector, perFile: true },
+  { load: async () => (await import("./shell.js")).shellDetector, perFile: true },
   { load: async () => (await import("./npm.js")).npmDetector },
   { load: async () => (await import("./python-deps.js")).pythonDepsDetector },
-  { load: async () => (await import("./endpoint.js")).endpointDetector },
+  { load: async () => (await import("./endpoint.js")).endpointDetector, perFile: true },
 ];
 
 /**
@@ -53,7 +59,7 @@ const REGISTRY: readonly Entry[] = [
  */
 export async function loadDetectors(paths?: readonly string[]): Promise<LoadedDetector[]> {
   const wanted = REGISTRY.filter((e) => !paths || !e.mayAccept || paths.some(e.mayAccept));
-  return Promise.all(wanted.map((e) => e.load()));
+  return Promise.all(wanted.map(async (e) => ({ ...(await e.load()), ...(e.perFile ? { perFile: true } : {}) })));
 }
 
 export interface DetectOptions {
@@ -76,28 +82,76 @@ export async function detectAll(
   ctx: DetectContext,
   options: DetectOptions,
 ): Promise<Mention[]> {
-  let done = 0;
-  // Detectors see files in path order, however the walk, git or a worker found them.
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const batches = detectors.map((d) => sorted.filter((f) => d.accepts(f.path)));
-  const results: Mention[][] = detectors.map(() => []);
-  // A large batch of a detector that can move to a worker thread starts first and runs beside the
-  // others, which take the main thread meanwhile; results are put back in registry order.
-  const background = detectors.map((d, i) =>
-    batches[i]!.length > 0 && modeFor(d, batches[i]!.length, options.threads) === "offload"
-      ? runCached(d, batches[i]!, ctx, options, "offload").then((mentions) => {
-          results[i] = mentions;
-          options.onDetector?.(d.name, ++done);
-        })
-      : undefined,
-  );
-  for (const [i, detector] of detectors.entries()) {
-    if (background[i]) continue;
-    if (batches[i]!.length > 0) results[i] = await runCached(detector, batches[i]!, ctx, options, modeFor(detector, batches[i]!.length, options.threads));
-    options.onDetector?.(detector.name, ++done);
+  const run = new DetectionRun(detectors, ctx, options);
+  return run.finish(await run.add(files));
+}
+
+const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/**
+ * Detection over files that arrive in chunks as they are read. Per-file detectors answer each chunk
+ * at once, so the text of a file only they want can be dropped; the others (which follow imports
+ * and constants across files) get every file they accept at the end. The answer is the same however
+ * the files are chunked: each detector's mentions come out in path order, detectors in registry order.
+ */
+export class DetectionRun {
+  private readonly results: Mention[][];
+  private readonly mentioned = new Set<string>();
+
+  constructor(
+    private readonly detectors: readonly LoadedDetector[],
+    private readonly ctx: DetectContext,
+    private readonly options: DetectOptions,
+  ) {
+    this.results = detectors.map(() => []);
   }
-  await Promise.all(background);
-  return results.flat();
+
+  /** Runs the per-file detectors on `files`; returns the ones a whole-batch detector still needs. */
+  async add(files: readonly SourceFile[]): Promise<SourceFile[]> {
+    const sorted = [...files].sort(byPath);
+    for (const [i, detector] of this.detectors.entries()) {
+      if (!detector.perFile) continue;
+      const accepted = sorted.filter((f) => detector.accepts(f.path));
+      if (accepted.length === 0) continue;
+      const mentions = await runCached(detector, accepted, this.ctx, this.options, "main");
+      for (const m of mentions) this.mentioned.add(m.file);
+      this.results[i]!.push(...mentions);
+    }
+    return sorted.filter((f) => this.detectors.some((d) => !d.perFile && d.accepts(f.path)));
+  }
+
+  /** Whether a per-file detector found something in this file (its text is then worth keeping). */
+  hasMentions(path: string): boolean {
+    return this.mentioned.has(path);
+  }
+
+  /** Runs the whole-batch detectors on every file `add` returned, and gives all mentions. */
+  async finish(files: readonly SourceFile[]): Promise<Mention[]> {
+    const { detectors, ctx, options, results } = this;
+    let done = 0;
+    // Detectors see files in path order, however the walk, git or a worker found them.
+    const sorted = [...files].sort(byPath);
+    const batches = detectors.map((d) => (d.perFile ? [] : sorted.filter((f) => d.accepts(f.path))));
+    // A large batch of a detector that can move to a worker thread starts first and runs beside the
+    // others, which take the main thread meanwhile; results are put back in registry order.
+    const background = detectors.map((d, i) =>
+      batches[i]!.length > 0 && modeFor(d, batches[i]!.length, options.threads) === "offload"
+        ? runCached(d, batches[i]!, ctx, options, "offload").then((mentions) => {
+            results[i] = mentions;
+            options.onDetector?.(d.name, ++done);
+          })
+        : undefined,
+    );
+    for (const [i, detector] of detectors.entries()) {
+      if (background[i]) continue;
+      if (batches[i]!.length > 0) results[i] = await runCached(detector, batches[i]!, ctx, options, modeFor(detector, batches[i]!.length, options.threads));
+      // Chunks came in walk order; a per-file detector's mentions of one file stay together and in order.
+      if (detector.perFile) results[i]!.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      options.onDetector?.(detector.name, ++done);
+    }
+    await Promise.all(background);
+    return results.flat();
+  }
 }
 
 /** `main`: this thread; `split`: a share for this thread and each worker; `offload`: one worker. */
