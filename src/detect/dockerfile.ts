@@ -2,9 +2,9 @@ import type { Detector, DetectContext, Mention, SourceFile } from "../types.js";
 import { CommandScanner } from "./config/commands.js";
 import { hitsToMentions } from "./config/hits.js";
 import { baseName } from "./config/positions.js";
+import { isDockerfile } from "./paths.js";
 import { readWord, splitCommands, type Word } from "./config/shell-words.js";
 
-const DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\..+)?$|\.(?:dockerfile|Dockerfile|containerfile)$/;
 const SHELL_FORM = new Set(["RUN", "CMD", "ENTRYPOINT"]);
 const VARIABLES = new Set(["ENV", "ARG"]);
 const INSTRUCTIONS = new Set([
@@ -19,7 +19,7 @@ const JSON_STRING = /"(?:[^"\\\n]|\\.)*"/g;
  */
 export const dockerfileDetector: Detector = {
   name: "dockerfile",
-  accepts: (path) => DOCKERFILE.test(baseName(path)),
+  accepts: isDockerfile,
   detect(files: readonly SourceFile[], ctx: DetectContext): Mention[] {
     const out: Mention[] = [];
     for (const file of files) {

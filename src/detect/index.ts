@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import type { LoadOptions } from "../rules/load.js";
 import type { Detector, DetectContext, Mention, Skipped, SourceFile } from "../types.js";
 import type { DetectionCache } from "./cache.js";
+import { isDockerfile, isNotebook, isNpmFile, isPythonDependencyFile, isPythonSource, isShellScript, isTypescriptSource } from "./paths.js";
 
 /** A detector that can also split a large batch over worker threads. */
 export interface LoadedDetector extends Detector {
@@ -21,7 +22,7 @@ export interface LoadedDetector extends Detector {
 
 interface Entry {
   load: () => Promise<LoadedDetector>;
-  /** A cheap path test for detectors whose module is expensive to load (the TypeScript compiler). */
+  /** The detector's own path test, from a module that loads no parser (see `paths.ts`). */
   mayAccept?: (path: string) => boolean;
   perFile?: boolean;
 }
@@ -41,15 +42,15 @@ const REGISTRY: readonly Entry[] = [
         },
       };
     },
-    mayAccept: (path) => /\.[cm]?[jt]sx?$/i.test(path),
+    mayAccept: isTypescriptSource,
   },
-  { load: async () => (await import("./python/index.js")).pythonDetector },
-  { load: async () => (await import("./notebook.js")).notebookDetector, perFile: true },
+  { load: async () => (await import("./python/index.js")).pythonDetector, mayAccept: isPythonSource },
+  { load: async () => (await import("./notebook.js")).notebookDetector, perFile: true, mayAccept: isNotebook },
   { load: async () => (await import("./config/index.js")).configDetector, perFile: true },
-  { load: async () => (await import("./dockerfile.js")).dockerfileDetector, perFile: true },
-  { load: async () => (await import("./shell.js")).shellDetector, perFile: true },
-  { load: async () => (await import("./npm.js")).npmDetector },
-  { load: async () => (await import("./python-deps.js")).pythonDepsDetector },
+  { load: async () => (await import("./dockerfile.js")).dockerfileDetector, perFile: true, mayAccept: isDockerfile },
+  { load: async () => (await import("./shell.js")).shellDetector, perFile: true, mayAccept: isShellScript },
+  { load: async () => (await import("./npm.js")).npmDetector, mayAccept: isNpmFile },
+  { load: async () => (await import("./python-deps.js")).pythonDepsDetector, mayAccept: isPythonDependencyFile },
   { load: async () => (await import("./endpoint.js")).endpointDetector, perFile: true },
 ];
 

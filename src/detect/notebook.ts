@@ -3,6 +3,7 @@
  * is mapped back to the line and column of the `.ipynb` file where the string stands.
  */
 import type { DetectContext, Detector, Location, Mention, SourceFile } from "../types.js";
+import { isNotebook } from "./paths.js";
 import { detectPythonSource } from "./python/index.js";
 import { fileOffsetFor, scanSourceStrings, type SourceToken } from "./python/notebook-source.js";
 import { buildLineTable, positionAt, type LineTable } from "./python/positions.js";
@@ -23,7 +24,7 @@ interface NotebookCell {
 
 export const notebookDetector: Detector = {
   name: "notebook",
-  accepts: (path) => /\.ipynb$/i.test(path),
+  accepts: isNotebook,
   detect(files: readonly SourceFile[], ctx: DetectContext): Mention[] {
     return files.flatMap((file) => detectNotebook(file, ctx));
   },

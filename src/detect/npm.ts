@@ -6,10 +6,9 @@ import { readPackageLock } from "./npm/package-lock.js";
 import { readPnpmLock } from "./npm/pnpm-lock.js";
 import { LineIndex } from "./npm/positions.js";
 import { readYarnLock } from "./npm/yarn-lock.js";
+import { isNpmFile, NPM_LOCKFILES } from "./paths.js";
 
-/** Lockfiles in the order npm itself prefers them; one folder is read through its first one only. */
-const LOCKFILES = ["npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock"] as const;
-const ACCEPTED = new Set<string>(["package.json", ...LOCKFILES]);
+const LOCKFILES = NPM_LOCKFILES;
 
 type Dependency = NonNullable<ProviderMention["dependency"]>;
 
@@ -23,7 +22,7 @@ const LOCKFILES_FOR_ARBORIST = /^(?:package-lock|npm-shrinkwrap)\.json$/;
 
 export const npmDetector: Detector = {
   name: "npm",
-  accepts: (path) => ACCEPTED.has(baseName(path)),
+  accepts: isNpmFile,
   prepare(paths, ctx) {
     // Arborist takes ~0.4 s to load; start while the scan still reads files.
     if (ctx.root !== undefined && paths.some((p) => LOCKFILES_FOR_ARBORIST.test(baseName(p)))) {

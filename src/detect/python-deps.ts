@@ -5,15 +5,11 @@ import { readPyLock } from "./python-deps/lockfiles.js";
 import { readIncluded } from "./python-deps/includes.js";
 import { readRequirements } from "./python-deps/requirements.js";
 import { parseToml, readPipfile, readPyproject } from "./python-deps/toml-manifests.js";
+import { isPythonDependencyFile, isRequirementsFile, PYTHON_LOCKS, PYTHON_MANIFESTS } from "./paths.js";
 
-const LOCKS = new Set(["poetry.lock", "uv.lock"]);
-const MANIFESTS = new Set(["pyproject.toml", "Pipfile"]);
-
-/** `requirements.txt`, `requirements-dev.txt`, `requirements/base.txt`, pip-tools `requirements.in`. */
-export function isRequirementsFile(path: string): boolean {
-  const name = baseName(path);
-  return /^requirements.*\.(txt|in)$/.test(name) || (/(^|\/)requirements\/[^/]+\.(txt|in)$/.test(path));
-}
+const LOCKS = PYTHON_LOCKS;
+const MANIFESTS = PYTHON_MANIFESTS;
+export { isRequirementsFile };
 
 interface Located {
   file: string;
@@ -30,7 +26,7 @@ type LocatedLock = Located & { direct: (name: string) => boolean };
  */
 export const pythonDepsDetector: Detector = {
   name: "python-deps",
-  accepts: (path) => LOCKS.has(baseName(path)) || MANIFESTS.has(baseName(path)) || isRequirementsFile(path),
+  accepts: isPythonDependencyFile,
   async detect(files, ctx) {
     const manifests: Located[] = [];
     const locks: LocatedLock[] = [];

@@ -2,9 +2,9 @@ import type { Detector, DetectContext, Mention, SourceFile } from "../types.js";
 import { CommandScanner } from "./config/commands.js";
 import { hitsToMentions } from "./config/hits.js";
 import { baseName } from "./config/positions.js";
+import { isShellScript, MAKEFILE } from "./paths.js";
 import { splitCommands } from "./config/shell-words.js";
 
-const MAKEFILE = /^(?:GNUmakefile|[Mm]akefile)$|\.mk$/;
 /** `MODEL ?= x`, `export MODEL := x`, `override MODEL = x` (make's assignment forms). */
 const MAKE_ASSIGNMENT = /^(?:(?:export|override)[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:\?|::?|\+|!)?=[ \t]*/;
 
@@ -14,7 +14,7 @@ const MAKE_ASSIGNMENT = /^(?:(?:export|override)[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)
  */
 export const shellDetector: Detector = {
   name: "shell",
-  accepts: (path) => /\.(?:sh|bash|zsh)$/.test(path) || MAKEFILE.test(baseName(path)),
+  accepts: isShellScript,
   detect(files: readonly SourceFile[], ctx: DetectContext): Mention[] {
     const out: Mention[] = [];
     for (const file of files) {

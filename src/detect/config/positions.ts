@@ -13,7 +13,4 @@ export function createLocator(text: string): Locate {
   };
 }
 
-/** The last path segment, so `a/b/Dockerfile.gpu` → `Dockerfile.gpu`. */
-export function baseName(path: string): string {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
+export { baseName } from "../paths.js";

@@ -1,5 +1,6 @@
 /** The Python detector: `.py`/`.pyi` files through @lezer/python, after a cheap text prefilter. */
 import type { DetectContext, Detector, Mention, SourceFile } from "../../types.js";
+import { isPythonSource } from "../paths.js";
 import { analyzePython } from "./analyze.js";
 import { CALL_SHAPES, MODULE_HINTS } from "./call-shapes.js";
 import { PROVIDER_MODULES } from "./imports.js";
@@ -47,7 +48,7 @@ export function detectPythonSource(
 
 export const pythonDetector: Detector = {
   name: "python",
-  accepts: (path) => /\.pyi?$/i.test(path),
+  accepts: isPythonSource,
   detect(files: readonly SourceFile[], ctx: DetectContext): Mention[] {
     const project = new PythonProject(files);
     for (const file of files) {

@@ -1,5 +1,6 @@
 import type { ts } from "ts-morph";
 import { tsApi } from "./ts.js";
+import { isTypescriptSource } from "../paths.js";
 import type { DetectContext, Detector, Location, Mention, SourceFile } from "../../types.js";
 import { addLiteral, addProviderImport, isWorthParsing, moduleSpecifierOf } from "./literals.js";
 import { matchPosition, mayImportAiSdk, type MatchContext, type Position } from "./match-call.js";
@@ -8,16 +9,14 @@ import { findSkipReason, ModuleCache, withoutBom, type Module } from "./modules.
 import { mayHoldPosition, scanLiterals } from "./tokens.js";
 import { Resolver } from "./resolve-value.js";
 
-const ACCEPTED = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 /** Syntax trees kept between files: imports mostly point at neighbours and shared constant modules. */
 const KEEP_TREES = 64;
 const TOKEN_PATH = /\.(?:ts|mts|cts|js|mjs|cjs)$/;
-const DECLARATION = /\.d\.[cm]?ts$|\.d\.[^/]*\.ts$/;
 
 /** JavaScript and TypeScript: SDK call shapes, constants followed across files, known ids, hub URLs. */
 export const typescriptDetector: Detector = {
   name: "typescript",
-  accepts: (path) => ACCEPTED.test(path) && !DECLARATION.test(path),
+  accepts: isTypescriptSource,
   detect: detectTypescript,
 };
 
