@@ -1,4 +1,4 @@
-// Build step: compile the built-in rules once and write dist/rules-snapshot.json, so the CLI starts
+// Build step: compile the built-in rules once and write dist/rules-snapshot.bin, so the CLI starts
 // without parsing YAML. The loader uses the snapshot only while it matches the rules files.
 import { writeFile } from "node:fs/promises";
 import { compileRules } from "../dist/rules/compile.js";

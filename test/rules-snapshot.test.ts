@@ -10,7 +10,7 @@ describe("rules snapshot", () => {
     const pattern = back.models.find((m) => m.pattern)!.pattern!;
     expect(pattern).toBeInstanceOf(RegExp);
     expect(back.licenses).toBeInstanceOf(Map);
-    expect(serializeRules(compiled).startsWith(`{"version":"${compiled.version}"`)).toBe(true);
+    expect(back.version).toBe(compiled.version);
   });
 });
 
