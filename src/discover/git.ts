@@ -16,14 +16,30 @@ async function git(cwd: string, args: string[]): Promise<string> {
   return stdout;
 }
 
-/** The repository's top-level folder, or a clear error when `cwd` is not inside one. */
-export async function gitTopLevel(cwd: string): Promise<string> {
-  try {
-    return (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
-  } catch {
-    throw new NotARepositoryError(`${cwd} is not inside a git repository`);
+/**
+ * The repository's top-level folder, or a clear error when `cwd` is not inside one. Asked once per
+ * folder in a process (a pre-commit run asks for the same repository twice; each `git` is ~15 ms),
+ * and the top level is its own top level.
+ */
+export function gitTopLevel(cwd: string): Promise<string> {
+  let top = topLevels.get(cwd);
+  if (!top) {
+    top = git(cwd, ["rev-parse", "--show-toplevel"]).then(
+      (out) => {
+        const found = out.trim();
+        if (!topLevels.has(found)) topLevels.set(found, Promise.resolve(found));
+        return found;
+      },
+      () => {
+        throw new NotARepositoryError(`${cwd} is not inside a git repository`);
+      },
+    );
+    topLevels.set(cwd, top);
   }
+  return top;
 }
+
+const topLevels = new Map<string, Promise<string>>();
 
 function splitZ(out: string): string[] {
   return out.split("\0").filter((s) => s.length > 0);
