@@ -37,6 +37,8 @@ export function readSource(path: string, absolute: string, maxFileSize: number):
     const info = fstatSync(fd);
     if (!info.isFile()) return { file: path, reason: "not a regular file" };
     if (info.size > maxFileSize) return { file: path, reason: tooLarge(maxFileSize, info.size) };
+    // The binary test needs the first 8 KiB only: a binary file is never read further.
+    if (info.size > HEAD && headIsBinary(fd)) return { file: path, reason: "binary file" };
     const bytes = readBytes(fd, info.size, maxFileSize);
     if (bytes.length > maxFileSize) return { file: path, reason: tooLarge(maxFileSize, bytes.length) };
     return decodeSource(path, bytes);
@@ -51,6 +53,20 @@ export function isSkipped(value: SourceFile | Skipped): value is Skipped {
   return "reason" in value;
 }
 
+const HEAD = 8192;
+const headBuffer = Buffer.allocUnsafe(HEAD);
+
+/** A NUL byte in the first 8 KiB (read at offset 0, so the full read after it starts over). */
+function headIsBinary(fd: number): boolean {
+  let total = 0;
+  while (total < HEAD) {
+    const n = readSync(fd, headBuffer, total, HEAD - total, total);
+    if (n === 0) break;
+    total += n;
+  }
+  return headBuffer.subarray(0, total).includes(0);
+}
+
 /** Reused for every file up to this size: the bytes only live until they are decoded. */
 const SCRATCH_LIMIT = 4 * 1024 * 1024;
 let scratch = Buffer.allocUnsafe(64 * 1024);
@@ -62,7 +78,7 @@ function readBytes(fd: number, size: number, maxFileSize: number): Uint8Array {
   const buffer = size <= scratch.length ? scratch : Buffer.allocUnsafe(size);
   let total = 0;
   while (total < size) {
-    const n = readSync(fd, buffer, total, size - total, null);
+    const n = readSync(fd, buffer, total, size - total, total);
     if (n === 0) break;
     total += n;
   }
