@@ -73,6 +73,7 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
   const paths = found.candidates.map((c) => c.path);
   const root = options.staged ? undefined : resolve(found.base ?? options.root);
   const ctx = detectContext(db, skipped, root);
+  const detectOptions = { threads: options.threads ?? ("auto" as const), rules };
   // Detectors load (CPU) while the first files are read (I/O); once they are loaded, files no
   // detector wants are no longer read at all.
   let detectors: LoadedDetector[] | undefined;
@@ -91,8 +92,7 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
   const flush = async (chunk: SourceFile[], chunkSkips: Skipped[]) => {
     const loaded = await loading;
     run ??= new DetectionRun(loaded, ctx, {
-      threads: options.threads ?? "auto",
-      rules,
+      ...detectOptions,
       onDetector: (_, done) => emit({ phase: "detect", done, total: loaded.length }),
       ...cache,
     });
@@ -109,7 +109,7 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
     emit({ phase: "discover", done, total: paths.length }),
   );
   await loading;
-  run ??= new DetectionRun(detectors!, ctx, { threads: options.threads ?? "auto", rules, ...cache });
+  run ??= new DetectionRun(detectors!, ctx, { ...detectOptions, ...cache });
   const mentions = await run.finish(kept);
 
   emit({ phase: "resolve", done: 0, total: mentions.length });

@@ -30,10 +30,13 @@ interface Entry {
 /** Every detector, in the order their mentions win when two see the same place. */
 const REGISTRY: readonly Entry[] = [
   {
+    // The compiler loads only where the pass runs: in a worker, the main thread never loads it.
     load: async () => {
-      const [{ typescriptDetector }, parallel] = await Promise.all([import("./typescript/index.js"), import("./typescript/parallel.js")]);
+      const parallel = await import("./typescript/parallel.js");
       return {
-        ...typescriptDetector,
+        name: "typescript",
+        accepts: isTypescriptSource,
+        detect: async (files, ctx) => (await import("./typescript/index.js")).detectTypescript(files, ctx),
         parallel: {
           minFiles: parallel.PARALLEL_MIN_FILES,
           isAvailable: parallel.canUseWorkers,

@@ -4,7 +4,8 @@ import { isTypescriptSource } from "../paths.js";
 import type { DetectContext, Detector, Location, Mention, SourceFile } from "../../types.js";
 import { addLiteral, addProviderImport, isWorthParsing, moduleSpecifierOf } from "./literals.js";
 import { matchPosition, mayImportAiSdk, type MatchContext, type Position } from "./match-call.js";
-import { expressionText, locationOf, MentionCollector, type TypescriptPart } from "./mentions.js";
+import { MentionCollector, type TypescriptPart } from "./collector.js";
+import { addModel, expressionText, locationOf } from "./mentions.js";
 import { findSkipReason, ModuleCache, withoutBom, type Module } from "./modules.js";
 import { mayHoldPosition, scanLiterals } from "./tokens.js";
 import { Resolver } from "./resolve-value.js";
@@ -128,11 +129,11 @@ function addPosition(p: Position, mod: Module, resolver: Resolver, out: MentionC
         if (v.value.trim() === "") continue;
         const [value, pinned] = p.hint === "replicate" ? splitVersion(v.value) : [v.value, revision];
         const text = tsApi.isStringLiteralLike(v.node) ? v.node.text : v.node.getText();
-        out.addModel(file, v.node, { ...base, value, text, ...(pinned ? { revision: pinned } : {}) }, usedAt);
+        addModel(out, file, v.node, { ...base, value, text, ...(pinned ? { revision: pinned } : {}) }, usedAt);
       } else if (!p.stringOnly && (p.strict || p.keys)) {
         const text = expressionText(v.node);
         if (text === "") continue; // a node the parser invented for a syntax error
-        out.addModel(file, v.node, { ...base, value: text, text, dynamic: true }, usedAt);
+        addModel(out, file, v.node, { ...base, value: text, text, dynamic: true }, usedAt);
       }
     }
   }

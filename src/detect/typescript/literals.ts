@@ -2,7 +2,7 @@ import type { ts } from "ts-morph";
 import { tsApi } from "./ts.js";
 import type { DetectContext, SourceFile, Span } from "../../types.js";
 import { isDistinctiveModelId } from "../config/model-value.js";
-import type { MentionCollector } from "./mentions.js";
+import type { MentionCollector } from "./collector.js";
 import { requiredSpecifier } from "./scope.js";
 
 const K = tsApi.SyntaxKind;

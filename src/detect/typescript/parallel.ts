@@ -1,11 +1,14 @@
+/**
+ * The TypeScript pass in worker threads. This module loads no compiler: the main thread can hand
+ * the pass to a worker and merge its answer without paying for TypeScript itself.
+ */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { LoadOptions } from "../../rules/load.js";
 import type { DetectContext, Mention, Skipped, SourceFile } from "../../types.js";
-import { collectTypescript } from "./index.js";
-import { MentionCollector, type TypescriptPart } from "./mentions.js";
-import type { WorkerInput } from "./worker.js";
+import { MentionCollector, type TypescriptPart } from "./collector.js";
+import type { WorkerInput, WorkerJob } from "./worker.js";
 
 const WORKER = new URL("./worker.js", import.meta.url);
 
@@ -28,8 +31,9 @@ export async function detectTypescriptParallel(
   rules: LoadOptions,
 ): Promise<Mention[]> {
   const shares = partition(files, threads);
-  const workers = shares.slice(1).map((owned) => runWorker({ files: [...files], owned, rules }));
+  const workers = shares.slice(1).map((owned) => startWorker(rules).run({ files: [...files], owned }));
   const mine = new Set(shares[0]);
+  const { collectTypescript } = await import("./index.js");
   const parts: TypescriptPart[] = [collectTypescript(files, ctx, (p) => mine.has(p))];
   for (const result of await Promise.all(workers)) {
     parts.push(result.part);
@@ -39,27 +43,48 @@ export async function detectTypescriptParallel(
 }
 
 /** The whole pass in one worker thread, leaving this thread to other work meanwhile. */
-export async function detectTypescriptInWorker(files: readonly SourceFile[], ctx: DetectContext, rules: LoadOptions): Promise<Mention[]> {
-  const result = await runWorker({ files: [...files], owned: files.map((f) => f.path), rules });
+export async function detectTypescriptInWorker(
+  files: readonly SourceFile[],
+  ctx: DetectContext,
+  rules: LoadOptions,
+): Promise<Mention[]> {
+  const result = await startWorker(rules).run({ files: [...files], owned: files.map((f) => f.path) });
   for (const s of result.skipped) ctx.skip(s.file, s.reason);
   return MentionCollector.merge([result.part]);
 }
 
 /**
  * A young generation larger than V8's default (16 MB semi-spaces on 64-bit): parsing allocates
- * fast and short-lived, and fewer scavenges made a monorepo's parse ~20% faster.
+ * fast and short-lived, so a large pass collects garbage less often.
  */
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 96 };
 
-function runWorker(input: WorkerInput): Promise<{ part: TypescriptPart; skipped: Skipped[] }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: input, resourceLimits: RESOURCE_LIMITS });
-    worker.once("message", (message: { part: TypescriptPart; skipped: Skipped[] }) => resolve(message));
-    worker.once("error", reject);
+/** A worker that loads TypeScript and the rules as soon as it starts, then takes one job. */
+export interface TypescriptWorker {
+  run(job: WorkerJob): Promise<{ part: TypescriptPart; skipped: Skipped[] }>;
+}
+
+/** Starts a worker, which loads while the caller gets its job ready; idle, it does not keep the process alive. */
+export function startWorker(rules: LoadOptions): TypescriptWorker {
+  const worker = new Worker(WORKER, { workerData: { rules } satisfies WorkerInput, resourceLimits: RESOURCE_LIMITS });
+  worker.unref();
+  let failure: Error | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    worker.once("error", (error) => reject((failure = error)));
     worker.once("exit", (code) => {
-      if (code !== 0) reject(new Error(`typescript worker exited with code ${code}`));
+      if (code !== 0) reject((failure = new Error(`typescript worker exited with code ${code}`)));
     });
   });
+  failed.catch(() => undefined);
+  return {
+    run(job) {
+      if (failure) return Promise.reject(failure);
+      worker.ref();
+      const done = new Promise<{ part: TypescriptPart; skipped: Skipped[] }>((resolve) => worker.once("message", resolve));
+      worker.postMessage(job);
+      return Promise.race([done, failed]).finally(() => void worker.terminate());
+    },
+  };
 }
 
 /**

@@ -10,7 +10,7 @@ import { tsApi } from "./ts.js";
 import type { DetectContext } from "../../types.js";
 import { addLiteralAt, addProviderSpecifier, packageName, SUBSTRING_METHODS, type Locate } from "./literals.js";
 import { mayImportAiSdk } from "./match-call.js";
-import { MentionCollector, type TypescriptPart } from "./mentions.js";
+import { MentionCollector, type TypescriptPart } from "./collector.js";
 import { CLASS_HINTS, METHOD_SHAPES } from "./sdk-shapes.js";
 
 const K = tsApi.SyntaxKind;
