@@ -9,12 +9,16 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { detectTypescript, tokenPathFor } from "../src/detect/typescript/index.js";
-import { mayHoldPosition, scanLiterals } from "../src/detect/typescript/tokens.js";
+import { packageName } from "../src/detect/typescript/literals.js";
+import { callCheck, scanLiterals } from "../src/detect/typescript/tokens.js";
 import type { SourceFile } from "../src/types.js";
 import { makeContext } from "./helpers/context.js";
 
 const KNOWN = ["gpt-4o", "gpt-4o-mini", "gpt-4", "claude-3-5-sonnet-20241022", "text-davinci-003", "mistral-large-latest"];
-const PROVIDERS = { "npm:openai": "openai", "npm:@ai-sdk/anthropic": "anthropic", "npm:@anthropic-ai/sdk": "anthropic" };
+const PROVIDERS = {
+  "npm:openai": "openai", "npm:@ai-sdk/anthropic": "anthropic", "npm:@ai-sdk/openai": "openai", "npm:@anthropic-ai/sdk": "anthropic",
+  "host:api.openai.com": "openai",
+};
 
 const bothWays = (files: SourceFile[]) => {
   const on = detectTypescript(files, makeContext(KNOWN, PROVIDERS));
@@ -47,27 +51,39 @@ const ROWS: { name: string; code: string; path?: string; expect: "tokens" | "par
   { name: "import() that may be a type is left to the parser", code: 'let m: Map<string, import("openai").ChatModel>;\n', expect: "parse", mentions: 0 },
   { name: "unterminated string is left to the parser", code: 'const m = "gpt-4o\n', expect: "parse", mentions: 0 },
   { name: "unbalanced brackets are left to the parser", code: 'const m = ["gpt-4o";\n', expect: "parse", mentions: 0 },
+  { name: "an SDK call shape is left to the parser", code: 'const r = await client.chat.completions.create({ model: "gpt-4o" });\n', expect: "parse", mentions: 1 },
+  { name: "shape names that are never called", code: '// see messages.create\nconst create = "gpt-4o";\nexport const messages = [create];\n', expect: "tokens", mentions: 1 },
+  { name: "a parenthesized callee", code: '(client.messages.create as Create)({ model: "claude-3-5-sonnet-20241022" });\n', expect: "parse", mentions: 1 },
+  { name: "generic calls with object types", code: 'const v = validate<Record<string, { id: "gpt-4" }>>(input);\n', expect: "tokens", mentions: 1 },
+  { name: "AI SDK provider called", code: 'import { openai } from "@ai-sdk/openai";\nexport const m = openai("gpt-4o-mini");\n', expect: "parse", mentions: 2 },
+  { name: "AI SDK provider method called", code: 'import { openai } from "@ai-sdk/openai";\nexport const m = openai?.chat("gpt-4o-mini");\n', expect: "parse", mentions: 2 },
+  { name: "AI SDK tools and types only", code: 'import { openai } from "@ai-sdk/openai";\nimport type { OpenAIProvider } from "@ai-sdk/openai";\nlet p: OpenAIProvider;\nconst search = openai.tools.webSearch({});\n', expect: "tokens", mentions: 2 },
+  { name: "from ai, only the model calls count", code: 'import { generateText, tool } from "ai";\nexport const t = tool({ description: "gpt-4o" });\n', expect: "tokens", mentions: 1 },
+  { name: "generateText from ai", code: 'import { generateText } from "ai";\nawait generateText({ model: "openai/gpt-4o", prompt: "hi" });\n', expect: "parse", mentions: 1 },
 ];
 
 describe("TypeScript token path", () => {
   it.each(ROWS)("$name", ({ code, path = "src/models.ts", expect: route, mentions }) => {
     const file = { path, text: code };
     expect(tokenPathFor(file)).toBe(true);
-    const part = scanLiterals(path, code.replace(/^\uFEFF/, ""), makeContext(KNOWN, PROVIDERS));
+    const text = code.replace(/^\uFEFF/, "");
+    const part = scanLiterals(path, text, makeContext(KNOWN, PROVIDERS), callCheck(text));
     expect(part === undefined ? "parse" : "tokens").toBe(route);
     const { on, off } = bothWays([file]);
     expect(on).toEqual(off);
     if (route === "tokens") expect(on).toHaveLength(mentions);
   });
 
-  it("keeps files with call shapes, JSX and escapes on the parse path", () => {
-    expect(mayHoldPosition('const r = await client.chat.completions.create({ model: "gpt-4o" });')).toBe(true);
-    expect(mayHoldPosition('import { openai } from "@ai-sdk/openai";')).toBe(true);
-    expect(mayHoldPosition('import { z } from "@ai-sdk/provider-utils";')).toBe(false);
-    expect(mayHoldPosition('const llm = new ChatOpenAI({ model });')).toBe(true);
-    expect(mayHoldPosition('const r = await ollama.chat({ model: "llama3" });')).toBe(true);
-    expect(mayHoldPosition('const r = await store.chat({ id });')).toBe(false);
-    expect(mayHoldPosition('const s = "\\u0063reate";')).toBe(true);
+  it("checks calls only where some shape's names, or an AI SDK import, are in the text", () => {
+    expect(callCheck('const r = await client.chat.completions.create({ model: "gpt-4o" });')).toBeDefined();
+    expect(callCheck('import { openai } from "@ai-sdk/openai";')?.aiSdk).toBe(true);
+    expect(callCheck('import { z } from "@ai-sdk/provider-utils";')).toBeUndefined();
+    expect(callCheck('const llm = new ChatOpenAI({ model });')).toBeDefined();
+    expect(callCheck('const r = await store.save({ id });')).toBeUndefined();
+  });
+
+  it("keeps JSX and identifier escapes on the parse path", () => {
+    expect(tokenPathFor({ path: "src/a.ts", text: 'const s = "\\u0063reate";' })).toBe(false);
     expect(tokenPathFor({ path: "web/view.tsx", text: 'const m = "gpt-4o";' })).toBe(false);
     expect(tokenPathFor({ path: "web/view.js", text: 'const v = <p>"gpt-4o"</p>;' })).toBe(false);
     expect(tokenPathFor({ path: "lib/models.js", text: 'const m = "gpt-4o";' })).toBe(true);
@@ -93,7 +109,8 @@ describe("TypeScript token path", () => {
     fc.assert(
       fc.property(file, ({ lines, eol, bom, path }) => {
         const text = (bom ? "\uFEFF" : "") + lines.join(eol) + eol;
-        if (tokenPathFor({ path, text }) && scanLiterals(path, text.replace(/^\uFEFF/, ""), makeContext(KNOWN, PROVIDERS))) answered++;
+        const bare = text.replace(/^\uFEFF/, "");
+        if (tokenPathFor({ path, text }) && scanLiterals(path, bare, makeContext(KNOWN, PROVIDERS), callCheck(bare))) answered++;
         const { on, off } = bothWays([{ path, text }]);
         expect(on).toEqual(off);
       }),
@@ -101,6 +118,21 @@ describe("TypeScript token path", () => {
     );
     // Most generated files are answered by tokens, so the comparison exercised that path.
     expect(answered).toBeGreaterThan(100);
+  });
+});
+
+describe("packageName", () => {
+  it("gives what the regular-expression version gave", () => {
+    const reference = (s: string) => {
+      if (/^(\.|\/|node:|[a-z]+:\/\/)/i.test(s) || s === "") return undefined;
+      const parts = s.split("/");
+      return s.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+    };
+    const text = fc.stringMatching(/^[a-zA-Z@.:\/ 1-]{0,12}$/);
+    fc.assert(fc.property(text, (s) => {
+        expect(packageName(s)).toBe(reference(s));
+      }), { numRuns: 5000, seed: 20261128 });
+    for (const s of ["node:fs", "NODE:x", "https://a/b", "@ai-sdk/openai/internal", "openai/resources", "@scope"]) expect(packageName(s)).toBe(reference(s));
   });
 });
 
@@ -135,6 +167,18 @@ const STATEMENTS = [
   'const text = "it\'s \\"gpt-4o\\"";',
   "const y = String(id).endsWith('gpt-4o');",
   'function f() {} /re/.test("gpt-4");',
+  'const r = await client.chat.completions.create({ model: "gpt-4o" });',
+  'import { openai } from "@ai-sdk/openai";',
+  'export const fast = openai("gpt-4o-mini");',
+  'import type { OpenAIProvider } from "@ai-sdk/openai";',
+  "const search = openai.tools.webSearch({});",
+  'import { generateText, tool } from "ai";',
+  'await generateText({ model: "openai/gpt-4o", prompt });',
+  'const weather = tool({ description: "gpt-4o" });',
+  '(client.messages.create as Create)({ model: "claude-3-5-sonnet-20241022" });',
+  'const v = validate<Record<string, { id: "gpt-4" }>>(input);',
+  'const llm = new ChatOpenAI({ model: "gpt-4o" });',
+  'await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ model: "gpt-4o" }) });',
 ];
 
 function fixtureSources(dir = "fixtures", out: SourceFile[] = []): SourceFile[] {

@@ -7,7 +7,7 @@ import { matchPosition, mayImportAiSdk, type MatchContext, type Position } from 
 import { MentionCollector, type TypescriptPart } from "./collector.js";
 import { addModel, expressionText, locationOf } from "./mentions.js";
 import { findSkipReason, ModuleCache, withoutBom, type Module } from "./modules.js";
-import { mayHoldPosition, scanLiterals } from "./tokens.js";
+import { callCheck, scanLiterals } from "./tokens.js";
 import { Resolver } from "./resolve-value.js";
 
 /** Syntax trees kept between files: imports mostly point at neighbours and shared constant modules. */
@@ -51,7 +51,7 @@ export function collectTypescript(
   };
   for (const file of sorted) {
     if (!owns(file.path) || !isWorthParsing(file, ctx)) continue;
-    const tokens = options.tokens !== false && tokenPathFor(file) ? scanLiterals(file.path, withoutBom(file.text), ctx) : undefined;
+    const tokens = options.tokens !== false && tokenPathFor(file) ? scanLiterals(file.path, withoutBom(file.text), ctx, callCheck(file.text)) : undefined;
     if (tokens) {
       out.absorb(tokens);
       continue;
@@ -69,14 +69,15 @@ export function collectTypescript(
 }
 
 /**
- * Files the token scan can answer for: no SDK call shape can occur in them, and the scanner reads
- * them as the parser would (TypeScript without JSX; JavaScript, which may hold JSX, only when it has
- * no closing tag). Skipped files (minified, binary) go to the parse path, which notes the skip.
+ * Files the token scan may answer for (it gives up on those where some call could match an SDK
+ * shape): the scanner reads them as the parser would (TypeScript without JSX; JavaScript, which may
+ * hold JSX, only when it has no closing tag), and no `\u` escape can spell an identifier. Skipped
+ * files (minified, binary) go to the parse path, which notes the skip.
  */
 export function tokenPathFor(file: SourceFile): boolean {
-  if (!TOKEN_PATH.test(file.path)) return false;
+  if (!TOKEN_PATH.test(file.path) || file.text.includes("\\u")) return false;
   if (/\.[cm]?js$/.test(file.path) && (file.text.includes("</") || file.text.includes("/>"))) return false;
-  return !mayHoldPosition(file.text) && findSkipReason(file) === undefined;
+  return findSkipReason(file) === undefined;
 }
 
 function visit(mod: Module, mc: MatchContext, ctx: DetectContext, out: MentionCollector): void {

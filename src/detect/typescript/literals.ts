@@ -40,9 +40,14 @@ function isSubstringTest(node: ts.Node): boolean {
 
 /** `@scope/pkg/sub` → `@scope/pkg`, `pkg/sub` → `pkg`; relative, absolute and `node:` specifiers → undefined. */
 export function packageName(specifier: string): string | undefined {
-  if (/^(\.|\/|node:|[a-z]+:\/\/)/i.test(specifier) || specifier === "") return undefined;
-  const parts = specifier.split("/");
-  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+  // Asked of every string the token scan meets: plain string operations, no regular expression.
+  const first = specifier.charCodeAt(0);
+  if (specifier === "" || first === 46 /* . */ || first === 47 /* / */ || specifier.slice(0, 5).toLowerCase() === "node:") return undefined;
+  const slash = specifier.indexOf("/");
+  if (slash > 0 && specifier.startsWith("://", slash - 1) && /^[a-z]+$/i.test(specifier.slice(0, slash - 1))) return undefined;
+  if (first !== 64 /* @ */) return slash === -1 ? specifier : specifier.slice(0, slash);
+  const second = slash === -1 ? -1 : specifier.indexOf("/", slash + 1);
+  return second === -1 ? specifier : specifier.slice(0, second);
 }
 
 /** The specifier string of an import, export-from, `require()` or `import()`, when `node` is one. */

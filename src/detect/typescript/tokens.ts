@@ -8,10 +8,11 @@
 import type { ts } from "ts-morph";
 import { tsApi } from "./ts.js";
 import type { DetectContext } from "../../types.js";
+import { isDistinctiveModelId } from "../config/model-value.js";
 import { addLiteralAt, addProviderSpecifier, packageName, SUBSTRING_METHODS, type Locate } from "./literals.js";
 import { mayImportAiSdk } from "./match-call.js";
 import { MentionCollector, type TypescriptPart } from "./collector.js";
-import { CLASS_HINTS, METHOD_SHAPES } from "./sdk-shapes.js";
+import { AI_SDK_CALLS, AI_SDK_PACKAGE, AI_SDK_PROVIDER_METHODS, AI_SDK_PROVIDER_PACKAGE, CLASS_HINTS, METHOD_SHAPES } from "./sdk-shapes.js";
 
 const K = tsApi.SyntaxKind;
 
@@ -20,28 +21,42 @@ const TRIGGERS = new Set([...METHOD_SHAPES.flatMap((s) => s.path), ...Object.key
 const TRIGGER_WORD = new RegExp(`\\b(?:${[...TRIGGERS].sort().join("|")})\\b`, "g");
 const CLASS_NAMES = Object.keys(CLASS_HINTS);
 
+/** What a file's text says about the calls that could be SDK call shapes. */
+export interface CallCheck {
+  /** Names of some shape present in the file (as words; a superset of its identifiers). */
+  words: ReadonlySet<string>;
+  /** The file may import `ai` or an AI SDK provider package. */
+  aiSdk: boolean;
+}
+
 /**
- * False only when no call in `text` can match an SDK shape: a shape needs all of its names in the
- * file, an AI SDK call needs an import of an AI SDK package, a receiver-bound shape (`ollama.chat`)
- * needs that client's name. A superset test: `\b` also matches inside `$create`, and a file with
- * `\u` escapes (which can spell an identifier) always counts.
+ * Undefined when no call in `text` can match an SDK shape: a shape needs all of its names in the
+ * file, an AI SDK call needs an import of an AI SDK package. Otherwise what the token scan needs to
+ * look for. A superset test: `\b` also matches inside `$create`.
  */
-export function mayHoldPosition(text: string): boolean {
-  if (text.includes("\\u") || mayImportAiSdk(text)) return true;
+export function callCheck(text: string): CallCheck | undefined {
+  const aiSdk = mayImportAiSdk(text);
   const words = new Set<string>();
   for (const m of text.matchAll(TRIGGER_WORD)) words.add(m[0]);
-  if (words.size === 0) return false;
-  if (words.has("pipeline") || words.has("fetch") || (words.has("axios") && words.has("post"))) return true;
-  if (CLASS_NAMES.some((c) => words.has(c))) return true;
+  if (aiSdk || words.has("pipeline") || words.has("fetch") || (words.has("axios") && words.has("post"))) return { words, aiSdk };
+  if (CLASS_NAMES.some((c) => words.has(c))) return { words, aiSdk };
+  return METHOD_SHAPES.some((shape) => shape.path.every((w) => words.has(w))) ? { words, aiSdk } : undefined;
+}
+
+/** Whether any call in the file can match an SDK shape, given its called names and AI SDK imports. */
+function mayMatch(check: CallCheck, called: ReadonlySet<string>, text: string, aiSdkBindingUsed: () => boolean): boolean {
+  const { words } = check;
+  if (called.has("pipeline") || called.has("fetch") || (called.has("post") && words.has("axios"))) return true;
+  if (CLASS_NAMES.some((c) => called.has(c))) return true;
   let lower: string | undefined;
   for (const shape of METHOD_SHAPES) {
-    if (!shape.path.every((w) => words.has(w))) continue;
+    if (!called.has(shape.path[shape.path.length - 1]!) || !shape.path.every((w) => words.has(w))) continue;
     if (!shape.receiver) return true;
     lower ??= text.toLowerCase();
     const low = lower;
     if (shape.receiver.names.some((n) => low.includes(n))) return true;
   }
-  return false;
+  return check.aiSdk && aiSdkBindingUsed();
 }
 
 /** Keywords after which `/` starts a regular expression (unless the keyword is a property name). */
@@ -83,7 +98,7 @@ const isName = (kind: number): boolean => kind === K.Identifier || (kind >= K.Fi
  * What the syntax-tree visit would find in a file with no call shapes, from tokens only; undefined
  * when the tokens cannot tell (the caller then parses the file). `text` has no byte-order mark.
  */
-export function scanLiterals(file: string, text: string, ctx: DetectContext): TypescriptPart | undefined {
+export function scanLiterals(file: string, text: string, ctx: DetectContext, check?: CallCheck): TypescriptPart | undefined {
   const sc = (scanner ??= tsApi.createScanner(tsApi.ScriptTarget.Latest, true, tsApi.LanguageVariant.Standard));
   let scanError = false;
   sc.setOnError(() => void (scanError = true));
@@ -102,6 +117,8 @@ export function scanLiterals(file: string, text: string, ctx: DetectContext): Ty
   /** A relevant string whose role depends on the token after it. */
   let pending: { site: Site; index: number } | undefined;
   let closedControl = false;
+  /** With `check`: the names directly called (`name(`, `name?.(`, `name!(`, `name<T>(`). */
+  const called = new Set<string>();
 
   try {
     for (;;) {
@@ -124,6 +141,7 @@ export function scanLiterals(file: string, text: string, ctx: DetectContext): Ty
       closedControl = false;
       switch (kind) {
         case K.OpenParenToken:
+          if (check && !noteCall(index)) return undefined;
           stack.push(opensControl(index) ? Open.ControlParen : Open.Paren);
           calleeAt.push(index - 1);
           break;
@@ -177,13 +195,104 @@ export function scanLiterals(file: string, text: string, ctx: DetectContext): Ty
     return undefined;
   }
   // Unbalanced brackets or a scanner error: the parser's recovery decides what the file says.
-  return stack.length === 0 && !scanError ? out.part() : undefined;
+  if (stack.length > 0 || scanError) return undefined;
+  // A call that may match a shape: the syntax tree decides.
+  if (check && mayMatch(check, called, text, aiSdkBindingUsed)) return undefined;
+  return out.part();
+
+  /** Records the name called by the `(` at `index`; false when the callee cannot be told. */
+  function noteCall(index: number): boolean {
+    let at = index - 1;
+    if (kinds[at] === K.QuestionDotToken || kinds[at] === K.ExclamationToken) at--;
+    if (kinds[at] === K.GreaterThanToken) {
+      const open = typeArgumentsStart(at);
+      if (open === undefined) return false;
+      at = open - 1;
+      if (kinds[at] === K.QuestionDotToken) at--;
+    }
+    if (isName(kinds[at] ?? K.Unknown)) called.add(nameAt(at));
+    // `(client.messages.create as Fn)(…)`, `(function () {…})()`: the callee is inside the
+    // parentheses, so every name there counts as called.
+    if (kinds[at] === K.CloseParenToken) {
+      let depth = 0;
+      for (let i = at; i >= 0; i--) {
+        const k = kinds[i]!;
+        if (k === K.CloseParenToken) depth++;
+        else if (k === K.OpenParenToken && --depth === 0) return true;
+        else if (isName(k)) called.add(nameAt(i));
+      }
+      return false;
+    }
+    return true;
+  }
+
+  /** Index of the `<` that opens the type arguments ending at the `>` at `at` (within 256 tokens). */
+  function typeArgumentsStart(at: number): number | undefined {
+    let angles = 0;
+    let brackets = 0; // `{ … }`, `( … )`, `[ … ]` inside the type arguments
+    for (let i = at; i >= 0 && i > at - 256; i--) {
+      const k = kinds[i];
+      if (k === K.CloseBraceToken || k === K.CloseParenToken || k === K.CloseBracketToken) brackets++;
+      else if (k === K.OpenBraceToken || k === K.OpenParenToken || k === K.OpenBracketToken) {
+        if (--brackets < 0) return undefined;
+      } else if (brackets > 0) continue;
+      else if (k === K.GreaterThanToken) angles++;
+      else if (k === K.LessThanToken && --angles === 0) return i;
+      else if (k === K.SemicolonToken || k === K.LessThanLessThanToken) return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether a name an AI SDK import declaration binds is called, or has a provider method called:
+   * every AI SDK shape does one (`openai(…)`, `openai.chat(…)`, `createOpenAI(…)`, `generateText(…)`;
+   * a provider made by a factory needs the factory called).
+   * Type-only imports bind nothing callable; from `ai` only the calls in `AI_SDK_CALLS` count.
+   */
+  function aiSdkBindingUsed(): boolean {
+    const bound = new Set<string>();
+    const inClause = new Set<number>();
+    for (let i = 0; i < kinds.length; i++) {
+      if (kinds[i] !== K.ImportKeyword || kinds[i + 1] === K.OpenParenToken || kinds[i + 1] === K.DotToken) continue;
+      let j = i + 1;
+      while (j < kinds.length && kinds[j] !== K.FromKeyword && kinds[j] !== K.SemicolonToken && kinds[j] !== K.ImportKeyword) j++;
+      if (kinds[j] !== K.FromKeyword || kinds[j + 1] !== K.StringLiteral) continue;
+      const raw = text.slice(starts[j + 1]! + 1, ends[j + 1]! - 1);
+      const pkg = packageName(raw);
+      const escaped = raw.includes("\\");
+      const fromAi = pkg === AI_SDK_PACKAGE;
+      if (!escaped && !fromAi && !(pkg !== undefined && AI_SDK_PROVIDER_PACKAGE.test(pkg))) continue;
+      // `import type { … } from`, but not a default import named `type` (`import type from`, `import type, {…}`).
+      if (kinds[i + 1] === K.TypeKeyword && kinds[i + 2] !== K.FromKeyword && kinds[i + 2] !== K.CommaToken) continue;
+      let typeElement = false;
+      for (let n = i + 1; n < j; n++) {
+        const k = kinds[n];
+        if (k === K.CommaToken || k === K.CloseBraceToken) typeElement = false;
+        else if (k === K.TypeKeyword && kinds[n + 1] === K.Identifier) typeElement = true;
+        if (k !== K.Identifier || typeElement) continue;
+        const name = nameAt(n);
+        if (fromAi && !escaped && !AI_SDK_CALLS.has(name)) continue;
+        bound.add(name);
+        inClause.add(n);
+      }
+    }
+    if (bound.size === 0) return false;
+    if ([...bound].some((name) => called.has(name))) return true;
+    // `openai.chat(…)`: a provider method called on the binding.
+    for (let i = 0; i + 2 < kinds.length; i++) {
+      if (kinds[i] !== K.Identifier || inClause.has(i) || !DOTS.has(kinds[i + 1]!) || !bound.has(nameAt(i))) continue;
+      const method = nameAt(i + 2);
+      if (AI_SDK_PROVIDER_METHODS.has(method) && called.has(method)) return true;
+    }
+    return false;
+  }
 
   /** Strings that can yield a mention; only their context needs to be exact. */
   function isRelevant(site: Site): boolean {
     if (site.value.includes("huggingface.co/") || site.value.includes("hf.co/")) return true;
     if (!site.stringLike) return false;
-    if (ctx.isKnownModel(site.value)) return true;
+    // As `addLiteralAt` asks: a letters-only word never counts as a literal, so skip its lookup.
+    if (isDistinctiveModelId(site.value) && ctx.isKnownModel(site.value)) return true;
     const pkg = packageName(site.value);
     return pkg !== undefined && ctx.providerFor("npm", pkg) !== undefined;
   }
