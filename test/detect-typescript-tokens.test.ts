@@ -53,6 +53,8 @@ const ROWS: { name: string; code: string; path?: string; expect: "tokens" | "par
   { name: "unbalanced brackets are left to the parser", code: 'const m = ["gpt-4o";\n', expect: "parse", mentions: 0 },
   { name: "an SDK call shape is left to the parser", code: 'const r = await client.chat.completions.create({ model: "gpt-4o" });\n', expect: "parse", mentions: 1 },
   { name: "shape names that are never called", code: '// see messages.create\nconst create = "gpt-4o";\nexport const messages = [create];\n', expect: "tokens", mentions: 1 },
+  { name: "a shape's last name called on something else", code: 'const messages = ["gpt-4o"];\nconst s = result.stream();\n', expect: "tokens", mentions: 1 },
+  { name: "a shape's receiver behind a non-null assertion", code: 'const s = client.messages!.stream({ model: "claude-3-5-sonnet-20241022" });\n', expect: "parse", mentions: 1 },
   { name: "a parenthesized callee", code: '(client.messages.create as Create)({ model: "claude-3-5-sonnet-20241022" });\n', expect: "parse", mentions: 1 },
   { name: "generic calls with object types", code: 'const v = validate<Record<string, { id: "gpt-4" }>>(input);\n', expect: "tokens", mentions: 1 },
   { name: "AI SDK provider called", code: 'import { openai } from "@ai-sdk/openai";\nexport const m = openai("gpt-4o-mini");\n', expect: "parse", mentions: 2 },
@@ -177,6 +179,9 @@ const STATEMENTS = [
   'const weather = tool({ description: "gpt-4o" });',
   '(client.messages.create as Create)({ model: "claude-3-5-sonnet-20241022" });',
   'const v = validate<Record<string, { id: "gpt-4" }>>(input);',
+  "const s = result.stream();",
+  'const t = (client.messages as Messages).stream({ model: "gpt-4o" });',
+  'const u = client.messages!.stream({ model: "gpt-4" });',
   'const llm = new ChatOpenAI({ model: "gpt-4o" });',
   'await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ model: "gpt-4o" }) });',
 ];

@@ -44,13 +44,23 @@ export function callCheck(text: string): CallCheck | undefined {
 }
 
 /** Whether any call in the file can match an SDK shape, given its called names and AI SDK imports. */
-function mayMatch(check: CallCheck, called: ReadonlySet<string>, text: string, aiSdkBindingUsed: () => boolean): boolean {
+function mayMatch(
+  check: CallCheck,
+  called: ReadonlySet<string>,
+  calledOn: ReadonlyMap<string, ReadonlySet<string>>,
+  text: string,
+  aiSdkBindingUsed: () => boolean,
+): boolean {
   const { words } = check;
   if (called.has("pipeline") || called.has("fetch") || (called.has("post") && words.has("axios"))) return true;
   if (CLASS_NAMES.some((c) => called.has(c))) return true;
   let lower: string | undefined;
   for (const shape of METHOD_SHAPES) {
-    if (!called.has(shape.path[shape.path.length - 1]!) || !shape.path.every((w) => words.has(w))) continue;
+    const last = shape.path[shape.path.length - 1]!;
+    if (!called.has(last) || !shape.path.every((w) => words.has(w))) continue;
+    // `messages.stream(…)` needs `messages` right before `.stream` (or a wrapper hiding what is there).
+    const receivers = calledOn.get(last)!;
+    if (shape.path.length > 1 && !receivers.has(ANY) && !receivers.has(shape.path[shape.path.length - 2]!)) continue;
     if (!shape.receiver) return true;
     lower ??= text.toLowerCase();
     const low = lower;
@@ -58,6 +68,10 @@ function mayMatch(check: CallCheck, called: ReadonlySet<string>, text: string, a
   }
   return check.aiSdk && aiSdkBindingUsed();
 }
+
+/** Receivers of a called name: unknown (a wrapper hides it), none (a bare call, or not a name). */
+const ANY = "\u0000any";
+const NONE = "\u0000none";
 
 /** Keywords after which `/` starts a regular expression (unless the keyword is a property name). */
 const REGEX_AFTER = new Set<number>([
@@ -117,8 +131,9 @@ export function scanLiterals(file: string, text: string, ctx: DetectContext, che
   /** A relevant string whose role depends on the token after it. */
   let pending: { site: Site; index: number } | undefined;
   let closedControl = false;
-  /** With `check`: the names directly called (`name(`, `name?.(`, `name!(`, `name<T>(`). */
+  /** With `check`: the names directly called (`name(`, `name?.(`, `name!(`, `name<T>(`), and on what. */
   const called = new Set<string>();
+  const calledOn = new Map<string, Set<string>>();
 
   try {
     for (;;) {
@@ -197,7 +212,7 @@ export function scanLiterals(file: string, text: string, ctx: DetectContext, che
   // Unbalanced brackets or a scanner error: the parser's recovery decides what the file says.
   if (stack.length > 0 || scanError) return undefined;
   // A call that may match a shape: the syntax tree decides.
-  if (check && mayMatch(check, called, text, aiSdkBindingUsed)) return undefined;
+  if (check && mayMatch(check, called, calledOn, text, aiSdkBindingUsed)) return undefined;
   return out.part();
 
   /** Records the name called by the `(` at `index`; false when the callee cannot be told. */
@@ -210,7 +225,7 @@ export function scanLiterals(file: string, text: string, ctx: DetectContext, che
       at = open - 1;
       if (kinds[at] === K.QuestionDotToken) at--;
     }
-    if (isName(kinds[at] ?? K.Unknown)) called.add(nameAt(at));
+    if (isName(kinds[at] ?? K.Unknown)) noteCalled(nameAt(at), receiverName(at));
     // `(client.messages.create as Fn)(…)`, `(function () {…})()`: the callee is inside the
     // parentheses, so every name there counts as called.
     if (kinds[at] === K.CloseParenToken) {
@@ -219,11 +234,29 @@ export function scanLiterals(file: string, text: string, ctx: DetectContext, che
         const k = kinds[i]!;
         if (k === K.CloseParenToken) depth++;
         else if (k === K.OpenParenToken && --depth === 0) return true;
-        else if (isName(k)) called.add(nameAt(i));
+        else if (isName(k)) noteCalled(nameAt(i), ANY);
       }
       return false;
     }
     return true;
+  }
+
+  /**
+   * The name before `.name` at `at` as `calleeChain` would see it: a name, ANY when a wrapper hides
+   * it (`(x.messages as T).stream`, `x.messages!.stream`), NONE for a bare call or another receiver.
+   */
+  function receiverName(at: number): string {
+    if (!DOTS.has(kinds[at - 1] ?? K.Unknown)) return NONE;
+    const k = kinds[at - 2] ?? K.Unknown;
+    if (isName(k)) return nameAt(at - 2);
+    return k === K.CloseParenToken || k === K.ExclamationToken ? ANY : NONE;
+  }
+
+  function noteCalled(name: string, receiver: string): void {
+    called.add(name);
+    let receivers = calledOn.get(name);
+    if (!receivers) calledOn.set(name, (receivers = new Set()));
+    receivers.add(receiver);
   }
 
   /** Index of the `<` that opens the type arguments ending at the `>` at `at` (within 256 tokens). */
