@@ -4,6 +4,7 @@ import { isSkipped } from "./discover/read.js";
 import { DetectionCache } from "./detect/cache.js";
 import { detectContext } from "./detect/context.js";
 import { DetectionRun, loadDetectors, type LoadedDetector } from "./detect/index.js";
+import { isTypescriptSource } from "./detect/paths.js";
 import { assess, PROJECT_RULES } from "./assess/index.js";
 import { loadPolicy, type Policy } from "./policy/load.js";
 import { resolveMentions } from "./resolve/resolve.js";
@@ -105,9 +106,14 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
       if (needed.has(f) || run.hasMentions(f.path)) texts.set(f.path, f.text);
     }
   };
-  await readInChunks(found.candidates, (path) => detectors === undefined || isWanted(path), flush, (done) =>
-    emit({ phase: "discover", done, total: paths.length }),
-  );
+  // TypeScript files first: once all are read, their pass (in a worker, when large) starts and runs
+  // beside the reading and per-file detection of everything else.
+  const first = found.candidates.filter((c) => isTypescriptSource(c.path));
+  const rest = found.candidates.filter((c) => !isTypescriptSource(c.path));
+  const shouldRead = (path: string) => detectors === undefined || isWanted(path);
+  await readInChunks(first, shouldRead, flush, (done) => emit({ phase: "discover", done, total: paths.length }));
+  run?.startEarly(kept, (detector) => !rest.some((c) => detector.accepts(c.path)));
+  await readInChunks(rest, shouldRead, flush, (done) => emit({ phase: "discover", done: first.length + done, total: paths.length }));
   await loading;
   run ??= new DetectionRun(detectors!, ctx, { ...detectOptions, ...cache });
   const mentions = await run.finish(kept);

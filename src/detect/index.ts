@@ -101,6 +101,9 @@ const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b
 export class DetectionRun {
   private readonly results: Mention[][];
   private readonly mentioned = new Set<string>();
+  /** Whole-batch detectors already running in a worker (`startEarly`). */
+  private readonly started = new Map<number, Promise<void>>();
+  private done = 0;
 
   constructor(
     private readonly detectors: readonly LoadedDetector[],
@@ -129,31 +132,48 @@ export class DetectionRun {
     return this.mentioned.has(path);
   }
 
+  /**
+   * Starts now, in a worker, each whole-batch detector that would run in one anyway and whose files
+   * are all in `files` (`complete` says no file for it is still to come). The scan reads TypeScript
+   * files first, so their pass runs beside the reading and the per-file detectors of the rest.
+   */
+  startEarly(files: readonly SourceFile[], complete: (detector: LoadedDetector) => boolean): void {
+    const sorted = [...files].sort(byPath);
+    for (const [i, detector] of this.detectors.entries()) {
+      if (detector.perFile || this.started.has(i)) continue;
+      const batch = sorted.filter((f) => detector.accepts(f.path));
+      if (batch.length === 0 || modeFor(detector, batch.length, this.options.threads) !== "offload" || !complete(detector)) continue;
+      this.started.set(i, this.inBackground(i, batch));
+    }
+  }
+
+  private inBackground(i: number, batch: readonly SourceFile[]): Promise<void> {
+    const detector = this.detectors[i]!;
+    return runCached(detector, batch, this.ctx, this.options, "offload").then((mentions) => {
+      this.results[i] = mentions;
+      this.options.onDetector?.(detector.name, ++this.done);
+    });
+  }
+
   /** Runs the whole-batch detectors on every file `add` returned, and gives all mentions. */
   async finish(files: readonly SourceFile[]): Promise<Mention[]> {
     const { detectors, ctx, options, results } = this;
-    let done = 0;
     // Detectors see files in path order, however the walk, git or a worker found them.
     const sorted = [...files].sort(byPath);
-    const batches = detectors.map((d) => (d.perFile ? [] : sorted.filter((f) => d.accepts(f.path))));
+    const batches = detectors.map((d, i) => (d.perFile || this.started.has(i) ? [] : sorted.filter((f) => d.accepts(f.path))));
     // A large batch of a detector that can move to a worker thread starts first and runs beside the
     // others, which take the main thread meanwhile; results are put back in registry order.
-    const background = detectors.map((d, i) =>
-      batches[i]!.length > 0 && modeFor(d, batches[i]!.length, options.threads) === "offload"
-        ? runCached(d, batches[i]!, ctx, options, "offload").then((mentions) => {
-            results[i] = mentions;
-            options.onDetector?.(d.name, ++done);
-          })
-        : undefined,
-    );
+    for (const [i, d] of detectors.entries()) {
+      if (batches[i]!.length > 0 && modeFor(d, batches[i]!.length, options.threads) === "offload") this.started.set(i, this.inBackground(i, batches[i]!));
+    }
     for (const [i, detector] of detectors.entries()) {
-      if (background[i]) continue;
+      if (this.started.has(i)) continue;
       if (batches[i]!.length > 0) results[i] = await runCached(detector, batches[i]!, ctx, options, modeFor(detector, batches[i]!.length, options.threads));
       // Chunks came in walk order; a per-file detector's mentions of one file stay together and in order.
       if (detector.perFile) results[i]!.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-      options.onDetector?.(detector.name, ++done);
+      options.onDetector?.(detector.name, ++this.done);
     }
-    await Promise.all(background);
+    await Promise.all(this.started.values());
     return results.flat();
   }
 }
