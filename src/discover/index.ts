@@ -3,7 +3,6 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Skipped, SourceFile } from "../types.js";
 import { readSource, sizeLimit } from "./read.js";
 import { changedLines, discoverStaged, gitTopLevel } from "./git.js";
-import { walk } from "./walk.js";
 
 /** A file the scan may read: its path in the report and how to get its text (synchronously: see `readSource`). */
 export interface Candidate {
@@ -46,6 +45,8 @@ export async function discover(options: DiscoverOptions): Promise<Discovered> {
     return { ...(await discoverPaths(top, paths, maxFileSize)), base: top, lines };
   }
   if (options.paths) return discoverPaths(options.root, options.paths, maxFileSize);
+  // The walk (and its .gitignore matcher) is loaded only for a tree walk, never by pre-commit runs.
+  const { walk } = await import("./walk.js");
   const { files, skipped } = await walk({ root: options.root, ignorePatterns: options.ignorePatterns ?? [] });
   return {
     candidates: files.map((f) => ({ path: f.path, read: () => readSource(f.path, f.absolute, maxFileSize(f.path)) })),

@@ -4,7 +4,7 @@ import { hitsToMentions } from "./hits.js";
 import { scanJson } from "./json-config.js";
 import { scanLines } from "./line-config.js";
 import { baseName } from "./positions.js";
-import { scanToml } from "./toml-config.js";
+import { loadToml, scanToml } from "./toml-config.js";
 import { scanYaml } from "./yaml-config.js";
 
 type Format = "yaml" | "json" | "toml" | "env" | "ini";
@@ -32,7 +32,8 @@ export function configFormat(path: string): Format | undefined {
 export const configDetector: Detector = {
   name: "config",
   accepts: (path) => configFormat(path) !== undefined,
-  detect(files: readonly SourceFile[], ctx: DetectContext): Mention[] {
+  async detect(files: readonly SourceFile[], ctx: DetectContext): Promise<Mention[]> {
+    if (files.some((f) => configFormat(f.path) === "toml")) await loadToml();
     const out: Mention[] = [];
     for (const file of files) {
       const format = configFormat(file.path);

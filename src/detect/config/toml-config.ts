@@ -1,5 +1,11 @@
-import { parse } from "smol-toml";
 import type { CommandScanner } from "./commands.js";
+
+/** smol-toml, loaded only by scans that meet a TOML file (`loadToml`); most pre-commit runs do not. */
+let parse: ((text: string) => unknown) | undefined;
+
+export async function loadToml(): Promise<void> {
+  parse ??= (await import("smol-toml")).parse;
+}
 
 const SEGMENT = String.raw`(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')`;
 /** A (dotted) key and its `=`, anchored where the scan stands. */
@@ -12,6 +18,7 @@ const LAST_SEGMENT = new RegExp(`${SEGMENT}$`);
  * key inside an inline table — so positions come from the text itself.
  */
 export function scanToml(text: string, scanner: CommandScanner): string | undefined {
+  if (!parse) throw new Error("scanToml before loadToml");
   try {
     parse(text);
   } catch (error) {
