@@ -30,7 +30,7 @@ function buildProgram(): Command {
     .option("--fail-on <level>", "exit 1 when a finding is at or above this level", (v) => parseLevel("--fail-on", v))
     .option("--severity-threshold <level>", "alias of --fail-on", (v) => parseLevel("--severity-threshold", v))
     .option("--cache [dir]", "reuse detector results for unchanged files (default dir: the OS cache folder)")
-    .option("--workers <n>", "threads for detection (default: every core for large scans)", parseWorkers)
+    .option("--workers <n>", "threads for the TypeScript pass (default: a worker beside the other detectors for large scans, up to 4 threads with 4+ cores)", parseWorkers)
     .option("--no-color", "never colour the output")
     .option("-q, --quiet", "no progress output")
     .option("--verbose", "also print rule overrides and skipped files on stderr")
