@@ -76,6 +76,38 @@ describe("TypeScript token path", () => {
     if (route === "tokens") expect(on).toHaveLength(mentions);
   });
 
+  // Shapes a review found where tokens once answered differently from the tree.
+  it.each([
+    ["a.ts", 'client.chat.completions.create!!({ model: "gpt-4o" });'],
+    ["a.ts", 'client.chat.completions.create!?.({ model: "gpt-4o" });'],
+    ["a.ts", 'client.chat.completions.create!<T>({ model: process.env.MODEL });'],
+    ["a.ts", 'const l = new ChatOpenAI!!({ model: "gpt-4o" });'],
+    ["a.ts", 'import type { generateText } from "ai";\ngenerateText({ model: "gpt-4o" });'],
+    ["a.ts", 'import { type openai } from "@ai-sdk/openai";\nopenai("gpt-4o");'],
+    ["a.ts", 'import { from, openai } from "@ai-sdk/openai";\nopenai("gpt-4o");'],
+    ["a.ts", 'import { openai as declare } from "@ai-sdk/openai";\ndeclare("gpt-4o");'],
+    ["a.ts", 'import { openai } from "@ai-sdk/openai";\nopenai!.chat("gpt-4o");'],
+    ["a.ts", 'import { openai } from "@ai-sdk/openai";\n(openai as any).chat("my-model");'],
+    ["a.ts", 'import c from "\\x6fllama";\nc.generate({ model: "gpt-4o" });'],
+    ["a.ts", 'import { generateText } from "\\ai";\ngenerateText({ model: "openai/gpt-4o" });'],
+    ["a.ts", 'import { openai } from "@ai-sdk/open\\\nai";\nopenai("gpt-4o");'],
+    ["a.ts", 'let a: Foo\n/"gpt-4o"/.test(s);'],
+    ["a.js", 'let a\n/"gpt-4o"/.test(s);'],
+    ["a.ts", 'import x from "y"\n/"gpt-4o"/.test(s);'],
+    ["a.ts", 'declare function f(x)\n/"gpt-4o"/.test(s);'],
+    ["a.ts", 'loop: for (;;) { break loop\n/"gpt-4o"/.test(s) }'],
+    ["a.ts", 'a\n++/"gpt-4o"/.lastIndex;'],
+    ["a.ts", 'a\n!/"gpt-4o"/.test(s);'],
+    ["a.ts", 'const y = x as Array<Foo> / "gpt-4o" / 2;'],
+    ["a.ts", 'let f: () => import("openai").X;'],
+    ["a.ts", 'const m = require?.("openai");'],
+    ["a.ts", 'const from = 1; let y = from\n"gpt-4o";'],
+    ["a.js", 'x = <a>"gpt-4o"'],
+  ])("agrees with the syntax tree: %s %j", (path, text) => {
+    const { on, off } = bothWays([{ path, text }]);
+    expect(on).toEqual(off);
+  });
+
   it("checks calls only where some shape's names, or an AI SDK import, are in the text", () => {
     expect(callCheck('const r = await client.chat.completions.create({ model: "gpt-4o" });')).toBeDefined();
     expect(callCheck('import { openai } from "@ai-sdk/openai";')?.aiSdk).toBe(true);

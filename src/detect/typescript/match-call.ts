@@ -47,16 +47,19 @@ const CALL_NAMES = new Set([...SHAPES_BY_NAME.keys(), "pipeline", ...Object.keys
 /**
  * A superset test, on the text, for an import of `ai` or an AI SDK provider package: every such
  * import names its package in a quoted specifier, so a file without one of these strings has none.
- * Escapes could spell a specifier otherwise (`"\x61i"`), so a file with `\x` or `\u` counts too.
+ * Escapes could spell a specifier otherwise (`"\x61i"`, `"\ai"`, a line continuation), so a
+ * specifier holding a backslash counts too.
  */
 export function mayImportAiSdk(text: string): boolean {
-  if (text.includes("\\x") || text.includes("\\u")) return true;
+  if (ESCAPED_SPECIFIER.test(text)) return true;
   for (const m of text.matchAll(AI_SDK_SPECIFIER)) {
     if (m[1] === AI_SDK_PACKAGE || AI_SDK_PROVIDER_PACKAGE.test(m[1]!)) return true;
   }
   return false;
 }
 
+/** A specifier after `from` (comments allowed between) with a backslash in it: an escape could spell any name. */
+const ESCAPED_SPECIFIER = /\bfrom\s*(?:(?:\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)\s*)*["'][^"'\n]*\\/;
 const AI_SDK_SPECIFIER = /["'`](ai|@ai-sdk\/[\w.-]+|@openrouter\/ai-sdk-provider|ollama-ai-provider(?:-v2)?|workers-ai-provider)(?=["'`/])/g;
 
 export function matchPosition(node: ts.CallExpression | ts.NewExpression, mc: MatchContext): Position | undefined {

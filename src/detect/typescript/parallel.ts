@@ -31,11 +31,13 @@ export async function detectTypescriptParallel(
   rules: LoadOptions,
 ): Promise<Mention[]> {
   const shares = partition(files, threads);
-  const workers = shares.slice(1).map((owned) => startWorker(rules).run({ files: [...files], owned }));
+  const workers = Promise.all(shares.slice(1).map((owned) => startWorker(rules).run({ files: [...files], owned })));
+  // Should this thread's share throw, a worker failing later must not be an unhandled rejection.
+  workers.catch(() => undefined);
   const mine = new Set(shares[0]);
   const { collectTypescript } = await import("./index.js");
   const parts: TypescriptPart[] = [collectTypescript(files, ctx, (p) => mine.has(p))];
-  for (const result of await Promise.all(workers)) {
+  for (const result of await workers) {
     parts.push(result.part);
     for (const s of result.skipped) ctx.skip(s.file, s.reason);
   }

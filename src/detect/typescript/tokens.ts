@@ -62,9 +62,10 @@ function mayMatch(
     const receivers = calledOn.get(last)!;
     if (shape.path.length > 1 && !receivers.has(ANY) && !receivers.has(shape.path[shape.path.length - 2]!)) continue;
     if (!shape.receiver) return true;
+    // The client's name, or its package in an import: spelled out, or possibly behind an escape.
     lower ??= text.toLowerCase();
     const low = lower;
-    if (shape.receiver.names.some((n) => low.includes(n))) return true;
+    if (low.includes("\\") || shape.receiver.names.some((n) => low.includes(n))) return true;
   }
   return check.aiSdk && aiSdkBindingUsed();
 }
@@ -105,6 +106,8 @@ let scanner: ts.Scanner | undefined;
 const kinds: number[] = [];
 const starts: number[] = [];
 const ends: number[] = [];
+/** Whether a line break comes before the token (automatic semicolons, prefix `++`). */
+const breaks: boolean[] = [];
 
 const isName = (kind: number): boolean => kind === K.Identifier || (kind >= K.FirstKeyword && kind <= K.LastKeyword);
 
@@ -114,6 +117,7 @@ const isName = (kind: number): boolean => kind === K.Identifier || (kind >= K.Fi
  */
 export function scanLiterals(file: string, text: string, ctx: DetectContext, check?: CallCheck): TypescriptPart | undefined {
   const sc = (scanner ??= tsApi.createScanner(tsApi.ScriptTarget.Latest, true, tsApi.LanguageVariant.Standard));
+  const mayHoldJsx = /\.[cm]?js$/.test(file);
   let scanError = false;
   sc.setOnError(() => void (scanError = true));
   sc.setText(text);
@@ -146,7 +150,7 @@ export function scanLiterals(file: string, text: string, ctx: DetectContext, che
       if (scanError) return undefined;
       if (kind === K.EndOfFileToken) break;
       if (kind === K.SlashToken || kind === K.SlashEqualsToken) {
-        const regex = slashStartsRegex(index, closedControl);
+        const regex = slashStartsRegex(index, closedControl, sc.hasPrecedingLineBreak());
         if (regex === undefined) return undefined;
         if (regex) {
           kind = sc.reScanSlashToken();
@@ -154,6 +158,9 @@ export function scanLiterals(file: string, text: string, ctx: DetectContext, che
         }
       }
       closedControl = false;
+      // JavaScript is parsed with JSX: a `<` where an operand starts opens an element, whose text
+      // is no string. (Files with closing tags never come here; an unclosed one does.)
+      if (kind === K.LessThanToken && mayHoldJsx && afterOperand(index) !== true) return undefined;
       switch (kind) {
         case K.OpenParenToken:
           if (check && !noteCall(index)) return undefined;
@@ -194,6 +201,7 @@ export function scanLiterals(file: string, text: string, ctx: DetectContext, che
       kinds.push(kind);
       starts[index] = sc.getTokenStart();
       ends[index] = sc.getTokenEnd();
+      breaks[index] = sc.hasPrecedingLineBreak();
       if (kind === K.StringLiteral || kind === K.NoSubstitutionTemplateLiteral || kind === K.TemplateHead || kind === K.TemplateMiddle || kind === K.TemplateTail) {
         if (sc.isUnterminated()) return undefined;
         const site: Site = {
@@ -217,13 +225,16 @@ export function scanLiterals(file: string, text: string, ctx: DetectContext, che
 
   /** Records the name called by the `(` at `index`; false when the callee cannot be told. */
   function noteCall(index: number): boolean {
-    let at = index - 1;
-    if (kinds[at] === K.QuestionDotToken || kinds[at] === K.ExclamationToken) at--;
+    // `unwrap` sees through any number of `!`, and `?.(` is still a call: skip them all.
+    const skipWrappers = (i: number) => {
+      while (kinds[i] === K.QuestionDotToken || kinds[i] === K.ExclamationToken) i--;
+      return i;
+    };
+    let at = skipWrappers(index - 1);
     if (kinds[at] === K.GreaterThanToken) {
       const open = typeArgumentsStart(at);
       if (open === undefined) return false;
-      at = open - 1;
-      if (kinds[at] === K.QuestionDotToken) at--;
+      at = skipWrappers(open - 1);
     }
     if (isName(kinds[at] ?? K.Unknown)) noteCalled(nameAt(at), receiverName(at));
     // `(client.messages.create as Fn)(…)`, `(function () {…})()`: the callee is inside the
@@ -279,43 +290,34 @@ export function scanLiterals(file: string, text: string, ctx: DetectContext, che
   /**
    * Whether a name an AI SDK import declaration binds is called, or has a provider method called:
    * every AI SDK shape does one (`openai(…)`, `openai.chat(…)`, `createOpenAI(…)`, `generateText(…)`;
-   * a provider made by a factory needs the factory called).
-   * Type-only imports bind nothing callable; from `ai` only the calls in `AI_SDK_CALLS` count.
+   * a provider made by a factory needs the factory called). As `findDeclaration` does, type-only
+   * imports bind too; from `ai` only the calls in `AI_SDK_CALLS` count.
    */
   function aiSdkBindingUsed(): boolean {
     const bound = new Set<string>();
-    const inClause = new Set<number>();
     for (let i = 0; i < kinds.length; i++) {
       if (kinds[i] !== K.ImportKeyword || kinds[i + 1] === K.OpenParenToken || kinds[i + 1] === K.DotToken) continue;
+      // The clause ends at the `from` before the specifier (`import { from } from "x"` names one too).
       let j = i + 1;
-      while (j < kinds.length && kinds[j] !== K.FromKeyword && kinds[j] !== K.SemicolonToken && kinds[j] !== K.ImportKeyword) j++;
-      if (kinds[j] !== K.FromKeyword || kinds[j + 1] !== K.StringLiteral) continue;
+      while (j < kinds.length && !(kinds[j] === K.FromKeyword && kinds[j + 1] === K.StringLiteral) && kinds[j] !== K.SemicolonToken && kinds[j] !== K.ImportKeyword) j++;
+      if (kinds[j] !== K.FromKeyword) continue;
       const raw = text.slice(starts[j + 1]! + 1, ends[j + 1]! - 1);
       const pkg = packageName(raw);
       const escaped = raw.includes("\\");
       const fromAi = pkg === AI_SDK_PACKAGE;
       if (!escaped && !fromAi && !(pkg !== undefined && AI_SDK_PROVIDER_PACKAGE.test(pkg))) continue;
-      // `import type { … } from`, but not a default import named `type` (`import type from`, `import type, {…}`).
-      if (kinds[i + 1] === K.TypeKeyword && kinds[i + 2] !== K.FromKeyword && kinds[i + 2] !== K.CommaToken) continue;
-      let typeElement = false;
       for (let n = i + 1; n < j; n++) {
-        const k = kinds[n];
-        if (k === K.CommaToken || k === K.CloseBraceToken) typeElement = false;
-        else if (k === K.TypeKeyword && kinds[n + 1] === K.Identifier) typeElement = true;
-        if (k !== K.Identifier || typeElement) continue;
+        if (!isName(kinds[n]!)) continue;
         const name = nameAt(n);
-        if (fromAi && !escaped && !AI_SDK_CALLS.has(name)) continue;
-        bound.add(name);
-        inClause.add(n);
+        if (!fromAi || escaped || AI_SDK_CALLS.has(name)) bound.add(name);
       }
     }
     if (bound.size === 0) return false;
     if ([...bound].some((name) => called.has(name))) return true;
-    // `openai.chat(…)`: a provider method called on the binding.
-    for (let i = 0; i + 2 < kinds.length; i++) {
-      if (kinds[i] !== K.Identifier || inClause.has(i) || !DOTS.has(kinds[i + 1]!) || !bound.has(nameAt(i))) continue;
-      const method = nameAt(i + 2);
-      if (AI_SDK_PROVIDER_METHODS.has(method) && called.has(method)) return true;
+    // `openai.chat(…)`, also behind a wrapper: `openai!.chat(…)`, `(openai as P).chat(…)`.
+    for (const method of AI_SDK_PROVIDER_METHODS) {
+      const receivers = calledOn.get(method);
+      if (receivers && (receivers.has(ANY) || [...bound].some((name) => receivers.has(name)))) return true;
     }
     return false;
   }
@@ -351,18 +353,24 @@ export function scanLiterals(file: string, text: string, ctx: DetectContext, che
   /** Whether the string at `index` is an import's specifier; undefined when the tokens cannot tell. */
   function specifierRole(site: Site, index: number, next: number): boolean | undefined {
     const before = kinds[index - 1] ?? K.Unknown;
-    if (site.kind === K.StringLiteral && (before === K.FromKeyword || before === K.ImportKeyword)) return true;
+    if (site.kind === K.StringLiteral && (before === K.FromKeyword || before === K.ImportKeyword)) {
+      // `from` is also a name: `let y = from⏎"…"` is two statements. A line break leaves it to the parser.
+      return breaks[index] ? undefined : true;
+    }
     if (before !== K.OpenParenToken || !site.stringLike) return false;
-    const callee = kinds[index - 2] ?? K.Unknown;
-    const byRequire = callee === K.RequireKeyword || (callee === K.Identifier && nameAt(index - 2) === "require");
+    let calleeAt = index - 2;
+    if (kinds[calleeAt] === K.QuestionDotToken) calleeAt--; // `require?.("x")` is still `require("x")`
+    const callee = kinds[calleeAt] ?? K.Unknown;
+    const byRequire = callee === K.RequireKeyword || (callee === K.Identifier && nameAt(calleeAt) === "require");
     if (!byRequire && callee !== K.ImportKeyword && callee !== K.GreaterThanToken) return false;
     // `require<T>("x")`, `require("x",)`: rare shapes left to the parser.
     if (callee === K.GreaterThanToken || next === K.CommaToken) return undefined;
     if (next !== K.CloseParenToken) return false;
-    const outer = kinds[index - 3] ?? K.Unknown;
+    const outer = kinds[calleeAt - 1] ?? K.Unknown;
     if (byRequire) return !DOTS.has(outer) && outer !== K.NewKeyword;
-    // `import("x")` is also a type (`Map<K, import("x").T>`); only where a type cannot be is it sure.
-    return outer === K.AwaitKeyword || outer === K.ReturnKeyword || outer === K.EqualsGreaterThanToken ? true : undefined;
+    // `import("x")` is also a type (`Map<K, import("x").T>`, `() => import("x").T`); only after
+    // `await` or `return` can it not be one.
+    return outer === K.AwaitKeyword || outer === K.ReturnKeyword ? true : undefined;
   }
 
   /**
@@ -412,14 +420,23 @@ function opensControl(index: number): boolean {
 }
 
 /** Whether a `/` at `index` starts a regular expression; undefined where only the parser knows. */
-function slashStartsRegex(index: number, closedControl: boolean): boolean | undefined {
+function slashStartsRegex(index: number, closedControl: boolean, lineBreak: boolean): boolean | undefined {
   const prev = kinds[index - 1] ?? K.Unknown;
   if (prev === K.Unknown) return true;
-  if (prev === K.Identifier || VALUE_END.has(prev)) return false;
-  if (prev === K.CloseParenToken) return closedControl;
-  if (prev === K.CloseBraceToken) return undefined;
+  // After an operand, `/` divides, unless a line break ended the statement before it (`let a⏎/re/`).
+  if (prev === K.Identifier || VALUE_END.has(prev) || prev === K.CloseParenToken) {
+    if (lineBreak) return undefined;
+    if (prev === K.CloseParenToken) return closedControl;
+    // A `++` or `--` after a line break is a prefix operator (`a⏎++/re/.lastIndex`).
+    if ((prev === K.PlusPlusToken || prev === K.MinusMinusToken) && breaks[index - 1]) return undefined;
+    return false;
+  }
+  // `>` closes type arguments as often as it compares (`x as Array<T> / 2`).
+  if (prev === K.CloseBraceToken || prev === K.GreaterThanToken) return undefined;
   if (prev === K.ExclamationToken) {
-    // `a! / b` (non-null assertion) divides; `!/re/.test(s)` negates a regular expression test.
+    // `a! / b` (non-null assertion) divides; `!/re/.test(s)` negates a regular expression test;
+    // `a⏎!/re/` is a new statement.
+    if (breaks[index - 1]) return undefined;
     const operand = afterOperand(index - 1);
     return operand === undefined ? undefined : !operand;
   }

@@ -2,7 +2,7 @@ import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 import type { ts } from "ts-morph";
 
@@ -19,10 +19,14 @@ export const TYPESCRIPT_FILE: string = createRequire(fromHere.resolve("ts-morph"
 /** Where the build leaves the code cache: `dist/ts-code-cache/<key>.bin`. */
 export const CODE_CACHE_DIR = new URL("../../ts-code-cache/", import.meta.url);
 
-/** Changes whenever the cache could not be used for this file under this Node. */
+/**
+ * Changes whenever the cache could not be used for this file under this Node. npm gives installed
+ * files one fixed mtime, so the package's version is part of the key, not only size and mtime.
+ */
 export function codeCacheKey(): string {
   const { size, mtimeMs } = statSync(TYPESCRIPT_FILE);
-  const identity = [TYPESCRIPT_FILE, size, mtimeMs, process.version, process.arch].join("\0");
+  const { version } = JSON.parse(readFileSync(join(dirname(TYPESCRIPT_FILE), "..", "package.json"), "utf8")) as { version?: string };
+  const identity = [TYPESCRIPT_FILE, version, size, mtimeMs, process.version, process.arch].join("\0");
   return createHash("sha256").update(identity).digest("hex").slice(0, 24);
 }
 
