@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { detectTypescript, tokenPathFor } from "../src/detect/typescript/index.js";
 import { packageName } from "../src/detect/typescript/literals.js";
+import { tsApi } from "../src/detect/typescript/ts.js";
 import { callCheck, scanLiterals } from "../src/detect/typescript/tokens.js";
 import type { SourceFile } from "../src/types.js";
 import { makeContext } from "./helpers/context.js";
@@ -167,6 +168,39 @@ describe("packageName", () => {
         expect(packageName(s)).toBe(reference(s));
       }), { numRuns: 5000, seed: 20261128 });
     for (const s of ["node:fs", "NODE:x", "https://a/b", "@ai-sdk/openai/internal", "openai/resources", "@scope"]) expect(packageName(s)).toBe(reference(s));
+  });
+});
+
+describe("TypeScript token path on edited real files", () => {
+  // Fixture files with fragments inserted at random places. A file the edit left with syntax errors
+  // is skipped: there the parser's error recovery drops or regroups tokens, which no token scan
+  // can foresee (both answers are then reasonable readings of a broken file).
+  it("says what the syntax tree says wherever the edited file still parses", () => {
+    const sources = fixtureSources().filter((f) => /\.[cm]?[jt]s$/.test(f.path));
+    const fragments = ["\n", "!", "?.", " as any", "(x)", "/x/", '"gpt-4o"', "`${a}`", "<T>", "\\", ";", "new ", ".chat", "openai", '"@ai-sdk/openai"', "\n++a;", "/ 2"];
+    const edit = fc.record({
+      file: fc.integer({ min: 0, max: sources.length - 1 }),
+      inserts: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...fragments)), { minLength: 1, maxLength: 3 }),
+    });
+    let compared = 0;
+    fc.assert(
+      fc.property(edit, ({ file, inserts }) => {
+        let text = sources[file]!.text;
+        for (const [where, fragment] of inserts) {
+          const at = Math.floor(where * text.length);
+          text = text.slice(0, at) + fragment + text.slice(at);
+        }
+        const path = sources[file]!.path;
+        const kind = /\.[cm]?ts$/.test(path) ? tsApi.ScriptKind.TS : tsApi.ScriptKind.JS;
+        const parsed = tsApi.createSourceFile(path, text, tsApi.ScriptTarget.Latest, true, kind) as unknown as { parseDiagnostics: readonly unknown[] };
+        if (parsed.parseDiagnostics.length > 0) return;
+        compared++;
+        const { on, off } = bothWays([{ path, text }]);
+        expect(on).toEqual(off);
+      }),
+      { numRuns: 1500, seed: 20261128 },
+    );
+    expect(compared).toBeGreaterThan(100);
   });
 });
 
