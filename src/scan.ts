@@ -114,9 +114,8 @@ export async function scanDetailed(options: ScanOptions): Promise<ScanResult> {
   await readInChunks(first, shouldRead, flush, (done) => emit({ phase: "discover", done, total: paths.length }));
   run?.startEarly(kept, (detector) => !rest.some((c) => detector.accepts(c.path)));
   await readInChunks(rest, shouldRead, flush, (done) => emit({ phase: "discover", done: first.length + done, total: paths.length }));
-  await loading;
-  run ??= new DetectionRun(detectors!, ctx, { ...detectOptions, ...cache });
-  const mentions = await run.finish(kept);
+  // Each `readInChunks` ends with a flush, which made the run.
+  const mentions = await run!.finish(kept);
 
   emit({ phase: "resolve", done: 0, total: mentions.length });
   const resolved = resolveMentions(mentions, db, asOf);
