@@ -1,6 +1,7 @@
 import { sanitizeTerminal } from "./sanitize.js";
 import type { Reporter } from "./types.js";
 import type { Level } from "../types.js";
+import { count } from "./words.js";
 
 const SGR: Record<Level, string> = { critical: "35", high: "31", medium: "33", low: "36", none: "2" };
 
@@ -21,7 +22,7 @@ export const formatCompact: Reporter = (report, ctx) => {
   const suppressed = report.findings.length - counted.length;
   const worst = report.summary.level ? `, project risk ${report.summary.level}` : "";
   lines.push(
-    `modelrisk: ${counted.length} finding${counted.length === 1 ? "" : "s"} in ${report.summary.files} file${report.summary.files === 1 ? "" : "s"}` +
+    `modelrisk: ${count(counted.length, "finding")} in ${count(report.summary.files, "file")}` +
       `${suppressed ? ` (${suppressed} suppressed)` : ""}${worst}`,
   );
   return `${lines.join("\n")}\n`;

@@ -6,6 +6,7 @@
 import type { Finding, Level, Report, ReportModel } from "../types.js";
 import type { Reporter, ReportContext } from "./types.js";
 import { describeFinding } from "./sarif/text.js";
+import { count } from "./words.js";
 
 /** GitHub drops a step summary over 1024 KiB ("supports content up to a size of 1024k"). */
 export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -138,7 +139,7 @@ export function buildMarkdown(report: Report, ctx: ReportContext, limitBytes = S
   const suppressed = report.findings.filter((f) => f.suppressed !== undefined).length;
   out.add(`## modelrisk: ${summary.score === undefined ? "no score" : `${summary.score}/100`} (${summary.level ?? "none"})`);
   out.add("");
-  out.add(`${summary.models} models · ${summary.references} references · ${summary.findings} findings${suppressed > 0 ? ` (${suppressed} suppressed)` : ""} · ${summary.files} files scanned${summary.skipped > 0 ? ` (${summary.skipped} skipped)` : ""} · as of ${escapeMarkdown(report.asOf)}`);
+  out.add(`${count(summary.models, "model")} · ${count(summary.references, "reference")} · ${count(summary.findings, "finding")}${suppressed > 0 ? ` (${suppressed} suppressed)` : ""} · ${count(summary.files, "file")} scanned${summary.skipped > 0 ? ` (${summary.skipped} skipped)` : ""} · as of ${escapeMarkdown(report.asOf)}`);
   if (report.models.length === 0 && report.findings.length === 0) {
     out.add("");
     out.add("No AI model references found.");

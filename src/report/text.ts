@@ -9,6 +9,7 @@ import {
   sortShares,
 } from "./tui/view-data.js";
 import type { Reporter } from "./types.js";
+import { count } from "./words.js";
 
 /** Plain SGR codes: the text reporter must not load chalk/Ink, and needs only a handful of styles. */
 const SGR: Record<Level | "dim" | "bold", string> = {
@@ -58,7 +59,7 @@ function formatHeader(report: Report, paint: Paint): string[] {
   return [
     `${paint("bold", "modelrisk")} ${report.tool.version} · as of ${report.asOf}`,
     `Project risk: ${risk}`,
-    `${s.models} models · ${s.references} references · ${s.providers} providers · ${s.findings} findings · ${s.files} files scanned · ${s.skipped} skipped`,
+    `${count(s.models, "model")} · ${count(s.references, "reference")} · ${count(s.providers, "provider")} · ${count(s.findings, "finding")} · ${count(s.files, "file")} scanned · ${s.skipped} skipped`,
   ];
 }
 
@@ -152,10 +153,10 @@ function formatSummary(report: Report): string {
     .map((level) => [level, report.findings.filter((f) => f.level === level).length] as const)
     .filter(([, n]) => n > 0)
     .map(([level, n]) => `${n} ${level}`);
-  const findings = `${report.findings.length} findings${counts.length > 0 ? ` (${counts.join(", ")})` : ""}`;
+  const findings = `${count(report.findings.length, "finding")}${counts.length > 0 ? ` (${counts.join(", ")})` : ""}`;
   const { score, level } = report.summary;
   const risk = score !== undefined && level !== undefined ? `project risk ${Math.round(score)}/100 ${level}` : "not scored";
   const worst = report.models.reduce((max, m) => Math.max(max, levelRank(m.level)), -1);
   const worstText = worst > 0 ? `, worst model ${LEVELS[worst]}` : "";
-  return `modelrisk: ${report.summary.models} models, ${report.summary.references} references, ${findings}, ${risk}${worstText}.`;
+  return `modelrisk: ${count(report.summary.models, "model")}, ${count(report.summary.references, "reference")}, ${findings}, ${risk}${worstText}.`;
 }

@@ -2,6 +2,7 @@ import { Box } from "ink";
 import type { Report } from "../../types.js";
 import { formatBar } from "./view-data.js";
 import { Styled } from "./Styled.js";
+import { count } from "../words.js";
 
 interface HeaderProps {
   readonly report: Report;
@@ -14,8 +15,8 @@ export function Header({ report, width }: HeaderProps) {
   const isNarrow = width < 60;
   const gaugeWidth = Math.max(8, Math.min(30, width - 30));
   const counts = isNarrow
-    ? `${s.models} models · ${s.references} refs · ${s.findings} findings`
-    : `${s.models} models · ${s.references} references · ${s.findings} findings · ${s.providers} providers · ${s.files} files`;
+    ? `${count(s.models, "model")} · ${count(s.references, "ref")} · ${count(s.findings, "finding")}`
+    : `${count(s.models, "model")} · ${count(s.references, "reference")} · ${count(s.findings, "finding")} · ${count(s.providers, "provider")} · ${count(s.files, "file")}`;
   return (
     <Box flexDirection="column" width={width}>
       <Box justifyContent="space-between" width={width}>
