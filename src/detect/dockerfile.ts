@@ -1,7 +1,6 @@
 import type { Detector, DetectContext, Mention, SourceFile } from "../types.js";
 import { CommandScanner } from "./config/commands.js";
 import { hitsToMentions } from "./config/hits.js";
-import { baseName } from "./config/positions.js";
 import { isDockerfile } from "./paths.js";
 import { readWord, splitCommands, type Word } from "./config/shell-words.js";
 

@@ -8,7 +8,6 @@ import { LineIndex } from "./npm/positions.js";
 import { readYarnLock } from "./npm/yarn-lock.js";
 import { isNpmFile, NPM_LOCKFILES } from "./paths.js";
 
-const LOCKFILES = NPM_LOCKFILES;
 
 type Dependency = NonNullable<ProviderMention["dependency"]>;
 
@@ -106,7 +105,7 @@ async function readLock(file: SourceFile, manifests: readonly Manifest[], ctx: D
 /** The first lockfile of each folder by npm's preference. */
 function pickLockfiles(files: readonly SourceFile[]): SourceFile[] {
   const byFolder = new Map<string, SourceFile>();
-  const rank = (f: SourceFile) => LOCKFILES.indexOf(baseName(f.path) as (typeof LOCKFILES)[number]);
+  const rank = (f: SourceFile) => NPM_LOCKFILES.indexOf(baseName(f.path) as (typeof NPM_LOCKFILES)[number]);
   for (const file of files) {
     if (rank(file) < 0) continue;
     const current = byFolder.get(folderOf(file.path));

@@ -5,11 +5,8 @@ import { readPyLock } from "./python-deps/lockfiles.js";
 import { readIncluded } from "./python-deps/includes.js";
 import { readRequirements } from "./python-deps/requirements.js";
 import { parseToml, readPipfile, readPyproject } from "./python-deps/toml-manifests.js";
-import { isPythonDependencyFile, isRequirementsFile, PYTHON_LOCKS, PYTHON_MANIFESTS } from "./paths.js";
+import { isPythonDependencyFile, isRequirementsFile, PYTHON_LOCKS } from "./paths.js";
 
-const LOCKS = PYTHON_LOCKS;
-const MANIFESTS = PYTHON_MANIFESTS;
-export { isRequirementsFile };
 
 interface Located {
   file: string;
@@ -45,7 +42,7 @@ export const pythonDepsDetector: Detector = {
       const data = "data" in parsed ? parsed.data : undefined;
       if (data === undefined) {
         ctx.skip(file.path, "error" in parsed ? parsed.error : name);
-      } else if (LOCKS.has(name)) {
+      } else if (PYTHON_LOCKS.has(name)) {
         const lock = readPyLock(file.text, data, name);
         if ("error" in lock) ctx.skip(file.path, lock.error);
         else locks.push({ file: file.path, text: file.text, deps: lock.packages, direct: (n) => lock.direct.has(n) });
